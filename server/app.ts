@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Deps } from './deps.ts';
+import { registerAudit } from './http/audit.ts';
+import { registerAuth } from './http/auth.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { ErrorBody } from './http/schemas.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { registerWeb } from './http/web.ts';
+import type { OutboxHandlers } from './jobs/outbox-worker.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { identityRoutes, type LoginLimits } from './modules/identity/identity.routes.ts';
+import { networkRoutes } from './modules/network/network.routes.ts';
+import {
+  SMS_TOPIC,
+  type SmsProvider,
+  sandboxSmsProvider,
+  smsHandler,
+} from './modules/notifications/index.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { uuidv7 } from './shared/ids.ts';
+
+export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export type AppOptions = {
+  /** The process logger; tests run without one. */
+  logger?: FastifyBaseLogger;
+  webDir?: string | null;
+  loginLimits?: LoginLimits;
+};
+
+/** Every outbox topic and the function that delivers it. */
+export function outboxHandlers(
+  providers: { sms: SmsProvider } = { sms: sandboxSmsProvider },
+): OutboxHandlers {
+  return { [SMS_TOPIC]: smsHandler(providers.sms) };
+}
+
+/** The HTTP application: plugins, then each module's routes under /api/v1. No listen here. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : uuidv7();
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // An empty body with a JSON content type is an empty object, as many clients send it.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, {});
+    return jsonParser(request, text, done);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+  registerErrorHandling(app);
+  app.addSchema(ErrorBody);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCompress, { threshold: 1024 });
+  registerAuth(app, deps);
+  registerAudit(app, deps);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Cuntong API', version: '1.0.0', description: 'Rural e-commerce service network' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', { schema: { hide: true } }, async (_request, reply) => {
+    await sql`select 1`.execute(deps.db);
+    return reply.send({ status: 'ok' });
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes(deps, options.loginLimits));
+      await api.register(networkRoutes(deps));
+      await api.register(catalogRoutes(deps));
+      await api.register(notificationRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
+  if (webDir) await registerWeb(app, webDir);
+  return app;
+}

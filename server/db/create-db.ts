@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DbHandle = {
+  db: Db;
+  dialect: DialectName;
+  /** The PostgreSQL schema the tables live in (`public` unless a test isolates itself). */
+  pgSchema: string;
+  close(): Promise<void>;
+};
+
+// PostgreSQL returns int8 and numeric as strings; every amount here is integer fen well
+// inside 2^53, so numbers are the honest type on both dialects.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type DbOptions = {
+  sqliteFile: string;
+  databaseUrl?: string | undefined;
+  pgSchema?: string | undefined;
+};
+
+export function createDb(options: DbOptions): DbHandle {
+  if (options.databaseUrl) return createPostgres(options.databaseUrl, options.pgSchema ?? 'public');
+  return createSqlite(options.sqliteFile);
+}
+
+function createSqlite(file: string): DbHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', pgSchema: 'public', close: () => db.destroy() };
+}
+
+function createPostgres(url: string, schema: string): DbHandle {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad PostgreSQL schema name: ${schema}`);
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', pgSchema: schema, close: () => db.destroy() };
+}
+
+export type Trx = import('kysely').Transaction<Database>;
+/** Either the database or an open transaction: for reads that may run inside one. */
+export type Queryable = Db | Trx;

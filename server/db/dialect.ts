@@ -1,0 +1,27 @@
+import { type Kysely, SqliteAdapter, type Transaction } from 'kysely';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL lives in this file, so the
+ * modules can write one query for both.
+ */
+export function isSqlite(db: Kysely<unknown> | Transaction<unknown>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/** A unique or primary-key constraint refused the write. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Row locks for read-modify-write inside a transaction. SQLite has one writer at a time
+ * (our driver serialises every transaction on one connection), so it needs none;
+ * PostgreSQL takes `FOR UPDATE`.
+ */
+export function forUpdate<QB extends { forUpdate(): QB }>(
+  db: Kysely<unknown> | Transaction<unknown>,
+  qb: QB,
+): QB {
+  return isSqlite(db) ? qb : qb.forUpdate();
+}

@@ -1,0 +1,42 @@
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { migrations as catalog } from '../modules/catalog/migrations/index.ts';
+import { migrations as identity } from '../modules/identity/migrations/index.ts';
+import { migrations as network } from '../modules/network/migrations/index.ts';
+import { migrations as notifications } from '../modules/notifications/migrations/index.ts';
+import type { DbHandle } from './create-db.ts';
+import { migrations as platform } from './migrations/index.ts';
+
+/**
+ * Each module keeps its own migrations; they are applied per module in name order
+ * (`<module>/<nnnn>-<what>`). Modules never reference each other's tables, so the order
+ * between modules does not matter and a new module can arrive at any time.
+ */
+const byModule: Record<string, Record<string, Migration>> = {
+  platform,
+  identity,
+  network,
+  catalog,
+  notifications,
+};
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    const all: Record<string, Migration> = {};
+    for (const [module, set] of Object.entries(byModule)) {
+      for (const [name, migration] of Object.entries(set)) all[`${module}/${name}`] = migration;
+    }
+    return all;
+  },
+};
+
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(handle.dialect === 'postgres' ? { migrationTableSchema: handle.pgSchema } : {}),
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,90 @@
+import type { Deps } from '../deps.ts';
+import { createMerchant } from '../modules/catalog/index.ts';
+import { type Actor, createUser } from '../modules/identity/index.ts';
+import {
+  addVillage,
+  assignPartner,
+  changeCenterStatus,
+  createCenter,
+  createCounty,
+} from '../modules/network/index.ts';
+
+export const DEMO_PASSWORD = 'cuntong2026';
+
+/** Suichang county (遂昌县, Lishui, Zhejiang): twelve villages around the county seat. */
+const villages: Array<{ name: string; lat: number; lon: number; population: number; partner?: string }> = [
+  { name: '大柘村', lat: 28.527, lon: 119.203, population: 2860, partner: '周小芳' },
+  { name: '石练村', lat: 28.478, lon: 119.129, population: 3410, partner: '吴建军' },
+  { name: '王村口村', lat: 28.381, lon: 119.068, population: 1980, partner: '叶丽萍' },
+  { name: '焦滩村', lat: 28.65, lon: 119.18, population: 1520, partner: '毛志强' },
+  { name: '湖山村', lat: 28.695, lon: 119.11, population: 1340, partner: '郑海燕' },
+  { name: '北界村', lat: 28.637, lon: 119.335, population: 2210, partner: '雷春花' },
+  { name: '金竹村', lat: 28.552, lon: 119.38, population: 1760, partner: '蓝伟' },
+  { name: '高坪村', lat: 28.69, lon: 119.39, population: 980, partner: '徐国庆' },
+  { name: '濂竹村', lat: 28.43, lon: 119.0, population: 1150 },
+  { name: '应村村', lat: 28.45, lon: 119.22, population: 1630 },
+  { name: '三仁村', lat: 28.58, lon: 119.23, population: 2040 },
+  { name: '新路湾村', lat: 28.62, lon: 119.25, population: 2590 },
+];
+
+export type DemoLogin = { login: string; role: string; who: string };
+
+/** Fills an empty database with one realistic county; returns the demo logins. */
+export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
+  const hq: Actor = {
+    id: 'demo-seed',
+    login: 'demo-seed',
+    displayName: 'demo',
+    role: 'hq_admin',
+    countyId: null,
+    centerId: null,
+    merchantId: null,
+  };
+  const logins: DemoLogin[] = [];
+  const user = async (
+    login: string,
+    displayName: string,
+    role: Actor['role'],
+    scope: Partial<Actor> = {},
+  ) => {
+    const created = await createUser(deps, hq, {
+      login,
+      password: DEMO_PASSWORD,
+      displayName,
+      role,
+      ...scope,
+    });
+    logins.push({ login, role, who: displayName });
+    return created;
+  };
+
+  await user('hq', '总部运营 王敏', 'hq_admin');
+  const county = await createCounty(deps, {
+    code: 'ZJ-SC',
+    name: '遂昌县',
+    province: '浙江省',
+    hub: { lat: 28.592, lon: 119.276, address: '浙江省丽水市遂昌县妙高街道北街88号 村通县级运营中心' },
+  });
+  await user('county', '遂昌县运营中心 李伟', 'county_staff', { countyId: county.id });
+  await user('gov', '遂昌县商务局 陈静', 'gov_viewer', { countyId: county.id });
+  const merchant = await createMerchant(deps, { name: '丰收农资旗舰店', kind: 'retailer' });
+  await user('merchant', '丰收农资 张强', 'merchant', { merchantId: merchant.id });
+
+  let n = 0;
+  for (const v of villages) {
+    const village = await addVillage(deps, hq, county.id, v);
+    const center = await deps.db.transaction().execute((trx) =>
+      createCenter(deps, trx, hq, {
+        villageId: village.id,
+        name: `${v.name}服务站`,
+        address: `${v.name}村委会旁`,
+      }),
+    );
+    if (!v.partner) continue;
+    n++;
+    const partner = await user(`partner${n}`, `${v.name} ${v.partner}`, 'partner', { countyId: county.id });
+    await assignPartner(deps, hq, center.id, partner.id);
+    await changeCenterStatus(deps, hq, center.id, 'open');
+  }
+  return logins;
+}

@@ -1,0 +1,25 @@
+/** Identity: users, sessions, roles and scopes, and the audit log. */
+import type { Queryable, Trx } from '../../db/create-db.ts';
+import { type Actor, toActor } from './actor.ts';
+import { findUserById, setUserCenterRow } from './users.repo.ts';
+
+export type { Actor } from './actor.ts';
+export { type AuditEntry, listAudit, recordAudit } from './audit.ts';
+export { ensureAdmin } from './bootstrap-admin.ts';
+export { createUser, type NewUser } from './create-user.ts';
+export { type Role, roles } from './identity.tables.ts';
+export { listUsers } from './list-users.ts';
+export { type LoginResult, login } from './login.ts';
+export { MIN_PASSWORD_LENGTH } from './passwords.ts';
+export { assertFound, canManageCounty, canSeeCenter, canSeeCounty } from './scope.ts';
+export { authenticate, revokeSession } from './sessions.ts';
+
+export async function getUser(db: Queryable, id: string): Promise<Actor | null> {
+  const row = await findUserById(db, id);
+  return row ? toActor(row) : null;
+}
+
+/** Records which centre a partner runs; called by the network module when it assigns one. */
+export async function setUserCenter(trx: Trx, userId: string, centerId: string, at: string): Promise<void> {
+  await setUserCenterRow(trx, userId, centerId, at);
+}

@@ -1,0 +1,29 @@
+/** Network: counties with their hub, villages, and village service centres. */
+import type { Queryable } from '../../db/create-db.ts';
+import { findCenterRow, findCountyRow, findVillageRow } from './network.repo.ts';
+import { type Center, type County, toCenter, toCounty, toVillage, type Village } from './network.views.ts';
+
+export { assignPartner, attachPartner } from './assign-partner.ts';
+export { type CenterAction, nextCenterStatus } from './center-status.ts';
+export { createCenter, getCenter, listCenters, type NewCenter, publicCenter } from './centers.ts';
+export { changeCenterStatus } from './change-center-status.ts';
+export { createCounty, getCounty, listCounties, type NewCounty } from './counties.ts';
+export { type CenterStatus, centerStatuses } from './network.tables.ts';
+export type { Center, County, Village } from './network.views.ts';
+export { addVillage, listVillages, type NewVillage } from './villages.ts';
+
+/** Lookups by id for other modules; no scope check — the caller applies its own. */
+export async function findCounty(db: Queryable, id: string): Promise<County | null> {
+  const row = await findCountyRow(db, id);
+  return row ? toCounty(row) : null;
+}
+
+export async function findVillage(db: Queryable, id: string): Promise<Village | null> {
+  const row = await findVillageRow(db, id);
+  return row ? toVillage(row) : null;
+}
+
+export async function findCenter(db: Queryable, id: string): Promise<Center | null> {
+  const row = await findCenterRow(db, id);
+  return row ? toCenter(row) : null;
+}

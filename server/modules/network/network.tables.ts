@@ -1,0 +1,44 @@
+export const centerStatuses = ['planned', 'open', 'suspended', 'closed'] as const;
+export type CenterStatus = (typeof centerStatuses)[number];
+
+export type CountyRow = {
+  id: string;
+  code: string;
+  name: string;
+  province: string;
+  hub_lat: number;
+  hub_lon: number;
+  hub_address: string;
+  /** 0/1: assisted orders wait for the villager's SMS confirmation code. */
+  requires_order_confirmation: number;
+  created_at: string;
+};
+
+export type VillageRow = {
+  id: string;
+  county_id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  population: number | null;
+  created_at: string;
+};
+
+export type CenterRow = {
+  id: string;
+  county_id: string;
+  village_id: string;
+  name: string;
+  address: string;
+  status: CenterStatus;
+  partner_user_id: string | null;
+  created_at: string;
+  opened_at: string | null;
+  status_changed_at: string;
+};
+
+export type NetworkTables = {
+  counties: CountyRow;
+  villages: VillageRow;
+  centers: CenterRow;
+};

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { describe, inject } from 'vitest';
+import { buildApp, outboxHandlers } from '../server/app.ts';
+import { createDb, type DbHandle, type DialectName } from '../server/db/create-db.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import type { Deps } from '../server/deps.ts';
+import { drainOutbox } from '../server/jobs/outbox-worker.ts';
+import type { LoginLimits } from '../server/modules/identity/identity.routes.ts';
+import { type Clock, systemClock } from '../server/shared/clock.ts';
+import { testDatabaseUrl } from './pg-url.ts';
+
+export const dialect: DialectName = process.env.TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * `describe` for suites that need a database: runs once per dialect project and skips the
+ * PostgreSQL run only where PostgreSQL is absent outside CI (global-setup fails CI instead).
+ */
+export function describeDb(name: string, fn: () => void): void {
+  const skip = dialect === 'postgres' && !inject('pgAvailable');
+  describe.skipIf(skip)(`${name} [${dialect}]`, fn);
+}
+
+/** A fresh, migrated database: a temp SQLite file, or a new schema on the PostgreSQL server. */
+export async function createTestDb(): Promise<DbHandle> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuntong-test-'));
+    const handle = createDb({ sqliteFile: path.join(dir, 'test.db') });
+    await migrateToLatest(handle);
+    const close = handle.close;
+    return {
+      ...handle,
+      close: async () => {
+        await close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `cuntong_test_${randomBytes(6).toString('hex')}`;
+  const admin = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl() });
+  await admin.db.schema.createSchema(schema).execute();
+  await admin.close();
+  const handle = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl(), pgSchema: schema });
+  await migrateToLatest(handle);
+  const close = handle.close;
+  return {
+    ...handle,
+    close: async () => {
+      await close();
+      const cleanup = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl() });
+      await cleanup.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await cleanup.close();
+    },
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are JSON that each test asserts on field by field.
+export type Response = { status: number; body: any; headers: Record<string, unknown> };
+
+export type TestApp = {
+  app: FastifyInstance;
+  deps: Deps;
+  handle: DbHandle;
+  /** Runs every due outbox job now, as the worker would after commit. */
+  drain(): Promise<number>;
+  request(
+    method: string,
+    url: string,
+    opts?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(
+  opts: { clock?: Clock; loginLimits?: LoginLimits } = {},
+): Promise<TestApp> {
+  const handle = await createTestDb();
+  const deps: Deps = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: opts.clock ?? systemClock,
+    log: pino({ level: 'silent' }),
+    nudgeOutbox: () => {},
+    sessionTtlHours: 12,
+  };
+  const app = await buildApp(deps, {
+    webDir: null,
+    ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}),
+  });
+  await app.ready();
+  const handlers = outboxHandlers();
+  return {
+    app,
+    deps,
+    handle,
+    drain: () => drainOutbox(deps, handlers),
+    async request(method, url, o = {}) {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      if (o.token) headers.authorization = `Bearer ${o.token}`;
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers,
+        ...(o.body === undefined ? {} : { payload: o.body as object }),
+      });
+      const text = res.body;
+      let body: unknown = text;
+      if (res.headers['content-type']?.toString().includes('application/json') && text)
+        body = JSON.parse(text);
+      return { status: res.statusCode, body, headers: res.headers };
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
