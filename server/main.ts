@@ -19,8 +19,16 @@ const log = pino({ level: config.logLevel });
 async function ensureWebBuild(): Promise<void> {
   if (fs.existsSync(path.join(defaultWebDir, 'index.html'))) return;
   log.info('building the web consoles (first start only)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+  // React picks its development build from NODE_ENV; a server started by a test runner
+  // (NODE_ENV=test) must still ship the production one.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    const { build } = await import('vite');
+    await build({ configFile: path.join(root, 'web/vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 const handle = createDb(config);

@@ -27,9 +27,9 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
       );
     },
   });
-  const html = fs.readFileSync(index);
+  // Read per request (it is small and in the page cache) so a rebuild is served at once.
   const sendIndex = (_request: unknown, reply: import('fastify').FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.readFileSync(index));
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, sendIndex);
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0]!;

@@ -1,0 +1,37 @@
+import { Card, Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useCenters, usePartners, useVillages } from '../../domains/network/api';
+import { CenterForm } from '../../domains/network/CenterForm';
+import { CenterTable } from '../../domains/network/CenterTable';
+import { PartnerUserForm } from '../../domains/network/PartnerUserForm';
+import { QueryView } from '../../ui/QueryView';
+
+export function CentersPage({ countyId }: { countyId: string }) {
+  const { t } = useTranslation();
+  const centers = useCenters(countyId);
+  const villages = useVillages(countyId);
+  const partners = usePartners(countyId);
+  const partnersById = new Map((partners.data ?? []).map((p) => [p.id, p]));
+
+  return (
+    <Row gutter={[24, 24]}>
+      <Col xs={24} xl={17}>
+        <Card title={t('centers.list')}>
+          <QueryView query={centers}>
+            {(items) => <CenterTable centers={items} partners={partnersById} manage />}
+          </QueryView>
+        </Card>
+      </Col>
+      <Col xs={24} xl={7}>
+        <Card title={t('centers.new')} style={{ marginBottom: 24 }}>
+          <QueryView query={villages}>
+            {(items) => <CenterForm countyId={countyId} villages={items} />}
+          </QueryView>
+        </Card>
+        <Card title={t('partners.new')}>
+          <PartnerUserForm countyId={countyId} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,76 @@
+import { Card, Col, Result, Row, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useUser } from '../../api/auth';
+import { useCenters, useCounty, useVillages } from '../../domains/network/api';
+import { CenterTable } from '../../domains/network/CenterTable';
+import type { Center, Village } from '../../domains/network/types';
+import { VillageTable } from '../../domains/network/VillageTable';
+import { AppLayout } from '../../ui/AppLayout';
+import { QueryView } from '../../ui/QueryView';
+
+function Figures({ villages, centers }: { villages: Village[]; centers: Center[] }) {
+  const { t } = useTranslation();
+  const open = centers.filter((c) => c.status === 'open');
+  const covered = new Set(open.map((c) => c.villageId));
+  const figures = [
+    { key: 'villages', value: villages.length },
+    { key: 'centers', value: centers.filter((c) => c.status !== 'closed').length },
+    { key: 'open', value: open.length },
+    { key: 'uncovered', value: villages.filter((v) => !covered.has(v.id)).length },
+  ];
+  return (
+    <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
+      {figures.map((f) => (
+        <Col key={f.key} xs={12} md={6}>
+          <Card>
+            <Statistic title={t(`gov.figures.${f.key}`)} value={f.value} data-testid={`figure-${f.key}`} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function Overview({ countyId }: { countyId: string }) {
+  const { t } = useTranslation();
+  const county = useCounty(countyId);
+  const villages = useVillages(countyId);
+  const centers = useCenters(countyId);
+  return (
+    <>
+      <h2 style={{ marginTop: 0 }}>{county.data ? `${county.data.province} ${county.data.name}` : ' '}</h2>
+      <QueryView query={centers}>
+        {(centerItems) => (
+          <QueryView query={villages}>
+            {(villageItems) => (
+              <>
+                <Figures villages={villageItems} centers={centerItems} />
+                <Card title={t('centers.list')} style={{ marginBottom: 24 }}>
+                  <CenterTable centers={centerItems} />
+                </Card>
+                <Card title={t('villages.list')}>
+                  <VillageTable villages={villageItems} centers={centerItems} />
+                </Card>
+              </>
+            )}
+          </QueryView>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+/** Read-only: the county's commerce bureau follows coverage without changing anything. */
+export default function GovConsole() {
+  const { t } = useTranslation();
+  const user = useUser();
+  return (
+    <AppLayout title={t('gov.title')}>
+      {user.countyId ? (
+        <Overview countyId={user.countyId} />
+      ) : (
+        <Result status="warning" title={t('county.noCounty')} />
+      )}
+    </AppLayout>
+  );
+}

@@ -1,0 +1,66 @@
+import { Card, Col, Row } from 'antd';
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useParams } from 'react-router';
+import { useCounties } from '../../domains/network/api';
+import { CountyForm } from '../../domains/network/CountyForm';
+import { CountyTable } from '../../domains/network/CountyTable';
+import { AppLayout } from '../../ui/AppLayout';
+import { MessageProvider } from '../../ui/feedback';
+import { QueryView } from '../../ui/QueryView';
+
+const CountyWorkspace = lazy(() => import('../county/CountyWorkspace'));
+
+function CountiesPage() {
+  const { t } = useTranslation();
+  const counties = useCounties();
+  return (
+    <AppLayout title={t('hq.title')}>
+      <Row gutter={[24, 24]}>
+        <Col xs={24} lg={16}>
+          <Card title={t('counties.list')}>
+            <QueryView query={counties}>
+              {(items) => <CountyTable counties={items} linkBase="/hq/counties" />}
+            </QueryView>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title={t('counties.new')}>
+            <CountyForm />
+          </Card>
+        </Col>
+      </Row>
+    </AppLayout>
+  );
+}
+
+/** HQ works inside any county with the same pages as that county's staff. */
+function HqCounty() {
+  const { t } = useTranslation();
+  const { countyId = '' } = useParams();
+  return (
+    <AppLayout title={t('hq.title')}>
+      <CountyWorkspace
+        countyId={countyId}
+        basePath={`/hq/counties/${encodeURIComponent(countyId)}`}
+        backTo="/hq"
+      />
+    </AppLayout>
+  );
+}
+
+export default function HqConsole() {
+  return (
+    <Routes>
+      <Route
+        index
+        element={
+          <MessageProvider>
+            <CountiesPage />
+          </MessageProvider>
+        }
+      />
+      <Route path="counties/:countyId/*" element={<HqCounty />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+
+/**
+ * Turns a failed call into a sentence for the user: a known reason or code in the user's
+ * language, followed by the server's own message, which names the exact field or state.
+ */
+export function useErrorText(): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  return (error) => {
+    if (!(error instanceof ApiError)) return t('errors.unknown');
+    const reason = (error.details as { reason?: unknown } | null | undefined)?.reason;
+    if (typeof reason === 'string' && i18n.exists(`errors.reason.${reason}`))
+      return t(`errors.reason.${reason}`);
+    if (!i18n.exists(`errors.${error.code}`)) return error.message;
+    const text = t(`errors.${error.code}`);
+    // The login form and a lost connection say all there is to say in the user's language.
+    const selfExplaining = ['invalid_credentials', 'rate_limited', 'network_error'];
+    return selfExplaining.includes(error.code)
+      ? text
+      : t('errors.withDetail', { text, detail: error.message });
+  };
+}
