@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const modulesDir = path.join(root, 'server/modules');
 const problems: string[] = [];
 
 function* files(dir: string): Generator<string> {
@@ -37,7 +36,8 @@ for (const file of files(path.join(root, 'server'))) {
     const inner = rest.join('/');
     if (inner === 'index.ts' || inner === 'migrations/index.ts') continue;
     if (inner.endsWith('.tables.ts') && rel.startsWith('server/db/')) continue;
-    if (own === null && rel.startsWith('server/') && inner.endsWith('.routes.ts') && rel === 'server/app.ts') continue;
+    if (own === null && rel.startsWith('server/') && inner.endsWith('.routes.ts') && rel === 'server/app.ts')
+      continue;
     problems.push(`${rel}: imports ${target} — go through server/modules/${other}/index.ts`);
   }
 }

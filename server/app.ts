@@ -17,7 +17,9 @@ import { validatorCompiler } from './http/validation.ts';
 import { registerWeb } from './http/web.ts';
 import type { OutboxHandlers } from './jobs/outbox-worker.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { feeRoutes } from './modules/fees/fees.routes.ts';
 import { identityRoutes, type LoginLimits } from './modules/identity/identity.routes.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import {
   SMS_TOPIC,
@@ -26,6 +28,9 @@ import {
   smsHandler,
 } from './modules/notifications/index.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { orderRoutes } from './modules/orders/orders.routes.ts';
+import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import { villagerRoutes } from './modules/villagers/villagers.routes.ts';
 import { uuidv7 } from './shared/ids.ts';
 
 export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -108,6 +113,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(networkRoutes(deps));
       await api.register(catalogRoutes(deps));
       await api.register(notificationRoutes(deps));
+      await api.register(ledgerRoutes(deps));
+      await api.register(feeRoutes(deps));
+      await api.register(villagerRoutes(deps));
+      await api.register(partnerRoutes(deps));
+      await api.register(orderRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db, DialectName } from './db/create-db.ts';
+import type { Db, DialectName, Trx } from './db/create-db.ts';
 import type { Clock } from './shared/clock.ts';
 
 /**
@@ -15,3 +15,12 @@ export type Deps = {
   nudgeOutbox(): void;
   sessionTtlHours: number;
 };
+
+/**
+ * The same deps with every query going through an open transaction. Inside a transaction
+ * nothing may use the pool directly: on SQLite (one connection) that would wait for the
+ * transaction forever; on PostgreSQL it would read outside it.
+ */
+export function inTrx(deps: Deps, trx: Trx): Deps {
+  return { ...deps, db: trx };
+}

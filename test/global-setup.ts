@@ -17,11 +17,18 @@ export default async function setup(project: TestProject) {
   let available = false;
   try {
     await client.connect();
-    // Schemas left behind by an interrupted run.
+    // Schemas left behind by an interrupted run, at least an hour old (another run may be
+    // using younger ones).
     const { rows } = await client.query<{ nspname: string }>(
       "select nspname from pg_namespace where nspname like 'cuntong_test_%'",
     );
-    for (const r of rows) await client.query(`drop schema if exists "${r.nspname}" cascade`);
+    const cutoff = Date.now() / 1000 - 3600;
+    for (const r of rows) {
+      const created = Number(r.nspname.split('_')[2]);
+      if (!Number.isFinite(created) || created < cutoff) {
+        await client.query(`drop schema if exists "${r.nspname}" cascade`);
+      }
+    }
     available = true;
   } catch (error) {
     if (process.env.CI === 'true') {

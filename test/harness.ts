@@ -40,7 +40,8 @@ export async function createTestDb(): Promise<DbHandle> {
       },
     };
   }
-  const schema = `cuntong_test_${randomBytes(6).toString('hex')}`;
+  // The creation time in the name lets global-setup sweep only abandoned schemas.
+  const schema = `cuntong_test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   const admin = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl() });
   await admin.db.schema.createSchema(schema).execute();
   await admin.close();

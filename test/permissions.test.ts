@@ -3,7 +3,16 @@ import { roles } from '../server/modules/identity/index.ts';
 import { createTestApp, describeDb, type TestApp } from './harness.ts';
 import { countyWithStaff, hqAdmin, makeUser, openCentreWithPartner, post } from './scenarios.ts';
 
-const tables = ['counties', 'villages', 'centers', 'users', 'merchants', 'audit_log', 'idempotency_keys', 'outbox'] as const;
+const tables = [
+  'counties',
+  'villages',
+  'centers',
+  'users',
+  'merchants',
+  'audit_log',
+  'idempotency_keys',
+  'outbox',
+] as const;
 
 /**
  * The role half of the permission matrix, generated from the OpenAPI document: every route
@@ -21,7 +30,10 @@ describeDb('permission matrix: every route × every role', () => {
     tokens.hq_admin = await hqAdmin(t);
     const a = await countyWithStaff(t, tokens.hq_admin);
     const { center, partner } = await openCentreWithPartner(t, a.staff.token, a.county.id, a.village.id);
-    const merchant = await post(t, tokens.hq_admin, '/api/v1/merchants', { name: '矩阵农资', kind: 'retailer' });
+    const merchant = await post(t, tokens.hq_admin, '/api/v1/merchants', {
+      name: '矩阵农资',
+      kind: 'retailer',
+    });
     tokens.county_staff = a.staff.token;
     tokens.partner = partner.token;
     tokens.gov_viewer = (await makeUser(t, tokens.hq_admin, 'gov_viewer', { countyId: a.county.id })).token;
@@ -48,7 +60,9 @@ describeDb('permission matrix: every route × every role', () => {
     const doc = (await t.request('GET', '/docs/json')).body;
     const before = await counts();
     let checked = 0;
-    for (const [path, operations] of Object.entries<Record<string, { 'x-roles'?: string | string[] }>>(doc.paths)) {
+    for (const [path, operations] of Object.entries<Record<string, { 'x-roles'?: string | string[] }>>(
+      doc.paths,
+    )) {
       if (!path.startsWith('/api/')) continue;
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? ids.id!);
       for (const [method, op] of Object.entries(operations)) {

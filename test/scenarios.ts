@@ -97,3 +97,26 @@ export async function openCentreWithPartner(
   const opened = await post(t, staffToken, `/api/v1/centers/${center.id}/open`, undefined, 200);
   return { center: opened, partner };
 }
+
+export async function registerVillager(
+  t: TestApp,
+  partnerToken: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  return post(t, partnerToken, '/api/v1/villagers', { name: '张大山', phone, ...overrides });
+}
+
+export async function depositFloat(t: TestApp, staffToken: string, centerId: string, amountFen: number) {
+  return post(t, staffToken, `/api/v1/centers/${centerId}/float/deposits`, {
+    amountFen,
+    reference: `银行回单 ${unique()}`,
+  });
+}
+
+/** The books must balance after every flow. */
+export async function expectBalancedBooks(t: TestApp) {
+  const { trialBalance, runningBalanceMismatches } = await import('../server/modules/ledger/index.ts');
+  expect((await trialBalance(t.deps.db)).totalFen).toBe(0);
+  expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+}

@@ -1,10 +1,12 @@
-import { type Kysely, SqliteAdapter, type Transaction } from 'kysely';
+import { SqliteAdapter } from 'kysely';
+
+type WithExecutor = { getExecutor(): { adapter: unknown } };
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives in this file, so the
  * modules can write one query for both.
  */
-export function isSqlite(db: Kysely<unknown> | Transaction<unknown>): boolean {
+export function isSqlite(db: WithExecutor): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
@@ -19,9 +21,6 @@ export function isUniqueViolation(error: unknown): boolean {
  * (our driver serialises every transaction on one connection), so it needs none;
  * PostgreSQL takes `FOR UPDATE`.
  */
-export function forUpdate<QB extends { forUpdate(): QB }>(
-  db: Kysely<unknown> | Transaction<unknown>,
-  qb: QB,
-): QB {
+export function forUpdate<QB extends { forUpdate(): QB }>(db: WithExecutor, qb: QB): QB {
   return isSqlite(db) ? qb : qb.forUpdate();
 }

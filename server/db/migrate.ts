@@ -1,8 +1,13 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import { migrations as catalog } from '../modules/catalog/migrations/index.ts';
+import { migrations as fees } from '../modules/fees/migrations/index.ts';
 import { migrations as identity } from '../modules/identity/migrations/index.ts';
+import { migrations as ledger } from '../modules/ledger/migrations/index.ts';
 import { migrations as network } from '../modules/network/migrations/index.ts';
 import { migrations as notifications } from '../modules/notifications/migrations/index.ts';
+import { migrations as orders } from '../modules/orders/migrations/index.ts';
+import { migrations as partners } from '../modules/partners/migrations/index.ts';
+import { migrations as villagers } from '../modules/villagers/migrations/index.ts';
 import type { DbHandle } from './create-db.ts';
 import { migrations as platform } from './migrations/index.ts';
 
@@ -17,6 +22,11 @@ const byModule: Record<string, Record<string, Migration>> = {
   network,
   catalog,
   notifications,
+  ledger,
+  fees,
+  villagers,
+  partners,
+  orders,
 };
 
 const provider: MigrationProvider = {

@@ -1,8 +1,22 @@
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
+import type { FeeTables } from '../modules/fees/fees.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
+import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { NetworkTables } from '../modules/network/network.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { OrderTables } from '../modules/orders/orders.tables.ts';
+import type { PartnerTables } from '../modules/partners/partners.tables.ts';
+import type { VillagerTables } from '../modules/villagers/villagers.tables.ts';
 import type { PlatformTables } from './platform.tables.ts';
 
 /** Every table of the platform; each module declares its own in `<module>.tables.ts`. */
-export type Database = PlatformTables & IdentityTables & NetworkTables & CatalogTables & NotificationTables;
+export type Database = PlatformTables &
+  IdentityTables &
+  NetworkTables &
+  CatalogTables &
+  NotificationTables &
+  LedgerTables &
+  FeeTables &
+  VillagerTables &
+  PartnerTables &
+  OrderTables;

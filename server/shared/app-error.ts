@@ -17,6 +17,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
   invalid_pickup_code: 422,
+  invalid_confirmation_code: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const;

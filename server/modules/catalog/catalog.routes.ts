@@ -4,6 +4,8 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { errors, ItemsOf, Text, Timestamp } from '../../http/schemas.ts';
 import { createMerchant, listMerchants } from './merchants.ts';
+import { productRoutes } from './products.routes.ts';
+import { promotionRoutes } from './promotions.routes.ts';
 
 const tags = ['catalog'];
 const MerchantKindSchema = Type.Union([Type.Literal('brand'), Type.Literal('retailer')]);
@@ -42,4 +44,7 @@ export const catalogRoutes =
       },
       async (request) => ({ items: await listMerchants(deps, actorOf(request)) }),
     );
+
+    await app.register(productRoutes(deps));
+    await app.register(promotionRoutes(deps));
   };

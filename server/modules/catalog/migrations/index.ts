@@ -1,4 +1,10 @@
 import type { Migration } from 'kysely';
 import * as merchants from './0001-merchants.ts';
+import * as products from './0002-products.ts';
+import * as promotions from './0003-promotions.ts';
 
-export const migrations: Record<string, Migration> = { '0001-merchants': merchants };
+export const migrations: Record<string, Migration> = {
+  '0001-merchants': merchants,
+  '0002-products': products,
+  '0003-promotions': promotions,
+};

@@ -1,0 +1,96 @@
+import type { Queryable } from '../../db/create-db.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import type { FeeScheduleRow } from './fees.tables.ts';
+
+/** Rates in basis points (1/100 of a percent) so fees are integer arithmetic on fen. */
+export type FeeRates = {
+  /** Partner commission on an assisted order line, by product kind. */
+  commissionBps: Record<string, number>;
+};
+
+export type FeeSchedule = {
+  id: string;
+  version: number;
+  effectiveFrom: string;
+  rates: FeeRates;
+  createdAt: string;
+};
+
+const toSchedule = (r: FeeScheduleRow): FeeSchedule => ({
+  id: r.id,
+  version: r.version,
+  effectiveFrom: r.effective_from,
+  rates: JSON.parse(r.rates) as FeeRates,
+  createdAt: r.created_at,
+});
+
+/** The schedule in force at `at`: the highest version whose `effectiveFrom` has passed. */
+export async function feeScheduleAt(db: Queryable, at: string): Promise<FeeSchedule> {
+  const row = await db
+    .selectFrom('fee_schedules')
+    .selectAll()
+    .where('effective_from', '<=', at)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new Error(`no fee schedule in force at ${at}`);
+  return toSchedule(row);
+}
+
+export async function listFeeSchedules(db: Queryable): Promise<FeeSchedule[]> {
+  return (await db.selectFrom('fee_schedules').selectAll().orderBy('version', 'desc').execute()).map(
+    toSchedule,
+  );
+}
+
+/**
+ * HQ publishes a new version; earlier versions stay, so every past order can be explained
+ * by the schedule it was priced under. Kinds not mentioned keep their current rate.
+ */
+export async function publishFeeSchedule(
+  deps: Deps,
+  userId: string,
+  input: { effectiveFrom?: string | undefined; commissionBps: Record<string, number> },
+): Promise<FeeSchedule> {
+  const now = deps.clock.now().toISOString();
+  const effectiveFrom = input.effectiveFrom ?? now;
+  if (effectiveFrom < now.slice(0, 10)) {
+    throw new AppError('validation_failed', 'effectiveFrom: a new schedule cannot start in the past', {
+      fields: [{ field: 'effectiveFrom', message: 'must not be in the past' }],
+    });
+  }
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const latest = await trx
+        .selectFrom('fee_schedules')
+        .selectAll()
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const base = JSON.parse(latest.rates) as FeeRates;
+      const row: FeeScheduleRow = {
+        id: uuidv7(),
+        version: latest.version + 1,
+        effective_from: new Date(effectiveFrom).toISOString(),
+        rates: JSON.stringify({ ...base, commissionBps: { ...base.commissionBps, ...input.commissionBps } }),
+        created_by: userId,
+        created_at: now,
+      };
+      await trx.insertInto('fee_schedules').values(row).execute();
+      return toSchedule(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', 'Another schedule was published at the same time; retry');
+    throw error;
+  }
+}
+
+/** Commission on what the villager paid for a line, rounded down to the fen. */
+export function commissionFen(schedule: FeeSchedule, kind: string, paidFen: number): number {
+  const bps = schedule.rates.commissionBps[kind] ?? 0;
+  return Math.floor((paidFen * bps) / 10_000);
+}

@@ -1,0 +1,80 @@
+import type { Queryable } from '../../db/create-db.ts';
+import { naturalBalance } from './accounts.ts';
+
+/** An account's balance as people read it (see `naturalBalance`); 0 for an unused account. */
+export async function balanceOf(db: Queryable, account: string): Promise<number> {
+  const last = await db
+    .selectFrom('ledger_entries')
+    .select('balance_after_fen')
+    .where('account_id', '=', account)
+    .orderBy('account_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return naturalBalance(account, last?.balance_after_fen ?? 0);
+}
+
+export type TrialBalance = { accounts: Array<{ account: string; balanceFen: number }>; totalFen: number };
+
+/**
+ * Signed balance of every account (debit positive), summed from the entries themselves —
+ * not from the running balances — so it also checks them. `totalFen` is 0 unless the
+ * ledger is broken.
+ */
+export async function trialBalance(db: Queryable): Promise<TrialBalance> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['account_id', (eb) => eb.fn.sum<number>('amount_fen').as('total')])
+    .groupBy('account_id')
+    .orderBy('account_id')
+    .execute();
+  const accounts = rows.map((r) => ({ account: r.account_id, balanceFen: Number(r.total) }));
+  return { accounts, totalFen: accounts.reduce((s, a) => s + a.balanceFen, 0) };
+}
+
+/** Accounts whose latest running balance differs from the sum of their entries. */
+export async function runningBalanceMismatches(db: Queryable): Promise<string[]> {
+  const sums = await trialBalance(db);
+  const bad: string[] = [];
+  for (const a of sums.accounts) {
+    const last = await db
+      .selectFrom('ledger_entries')
+      .select('balance_after_fen')
+      .where('account_id', '=', a.account)
+      .orderBy('account_seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    if (Number(last.balance_after_fen) !== a.balanceFen) bad.push(a.account);
+  }
+  return bad;
+}
+
+export type LedgerLine = {
+  transactionId: string;
+  kind: string;
+  refId: string | null;
+  amountFen: number;
+  at: string;
+};
+
+/** Entries of an account with their transaction, oldest first, optionally within [from, to). */
+export async function accountEntries(
+  db: Queryable,
+  account: string,
+  range: { from?: string | undefined; to?: string | undefined } = {},
+): Promise<LedgerLine[]> {
+  let q = db
+    .selectFrom('ledger_entries')
+    .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
+    .select([
+      'ledger_entries.transaction_id as transactionId',
+      'ledger_transactions.kind as kind',
+      'ledger_transactions.ref_id as refId',
+      'ledger_entries.amount_fen as amountFen',
+      'ledger_entries.created_at as at',
+    ])
+    .where('ledger_entries.account_id', '=', account)
+    .orderBy('ledger_entries.account_seq');
+  if (range.from) q = q.where('ledger_entries.created_at', '>=', range.from);
+  if (range.to) q = q.where('ledger_entries.created_at', '<', range.to);
+  return (await q.execute()).map((r) => ({ ...r, amountFen: Number(r.amountFen) }));
+}

@@ -1,0 +1,11 @@
+/** Ledger: double-entry accounts, transactions and entries in integer fen. */
+export { type AccountKind, accountId, accountKinds, naturalBalance } from './accounts.ts';
+export {
+  accountEntries,
+  balanceOf,
+  type LedgerLine,
+  runningBalanceMismatches,
+  type TrialBalance,
+  trialBalance,
+} from './balances.ts';
+export { type Posting, post } from './post.ts';

@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, describeDb, type TestApp } from '../../../test/harness.ts';
+import { hqAdmin, makeUser } from '../../../test/scenarios.ts';
+import { accountId, balanceOf, post, runningBalanceMismatches, trialBalance } from './index.ts';
+
+const floatA = accountId('partner_float', 'centre-a');
+const floatB = accountId('partner_float', 'centre-b');
+const cash = accountId('cash_clearing');
+const merchant = accountId('merchant_payable', 'm-1');
+const commission = accountId('commission_payable', 'centre-a');
+const accounts = [floatA, floatB, cash, merchant, commission];
+
+describeDb('ledger: double entry', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const postIn = (p: Parameters<typeof post>[2]) =>
+    t.deps.db.transaction().execute((trx) => post(trx, t.deps.clock, p));
+
+  it('moves money with balanced entries and derives balances from them', async () => {
+    await postIn({
+      kind: 'float_deposit',
+      refId: 'd1',
+      countyId: 'c',
+      entries: [
+        { account: cash, amountFen: 50_000 },
+        { account: floatA, amountFen: -50_000 },
+      ],
+    });
+    await postIn({
+      kind: 'order',
+      refId: 'o1',
+      countyId: 'c',
+      entries: [
+        { account: floatA, amountFen: 12_000 },
+        { account: merchant, amountFen: -11_400 },
+        { account: commission, amountFen: -600 },
+      ],
+      noOverdraft: [floatA],
+    });
+    expect(await balanceOf(t.deps.db, floatA)).toBe(38_000);
+    expect(await balanceOf(t.deps.db, merchant)).toBe(11_400);
+    expect(await balanceOf(t.deps.db, commission)).toBe(600);
+    expect(await balanceOf(t.deps.db, cash)).toBe(50_000);
+    expect((await trialBalance(t.deps.db)).totalFen).toBe(0);
+  });
+
+  it('refuses unbalanced, fractional and one-legged postings before writing anything', async () => {
+    const before = await trialBalance(t.deps.db);
+    await expect(
+      postIn({
+        kind: 'x',
+        refId: null,
+        countyId: null,
+        entries: [
+          { account: cash, amountFen: 1 },
+          { account: floatA, amountFen: -2 },
+        ],
+      }),
+    ).rejects.toThrow(/does not balance/);
+    await expect(
+      postIn({
+        kind: 'x',
+        refId: null,
+        countyId: null,
+        entries: [
+          { account: cash, amountFen: 0.5 },
+          { account: floatA, amountFen: -0.5 },
+        ],
+      }),
+    ).rejects.toThrow(/integer fen/);
+    await expect(
+      postIn({ kind: 'x', refId: null, countyId: null, entries: [{ account: cash, amountFen: 0 }] }),
+    ).rejects.toThrow(/two entries/);
+    await expect(
+      postIn({
+        kind: 'x',
+        refId: null,
+        countyId: null,
+        entries: [
+          { account: 'nonsense:1', amountFen: 5 },
+          { account: cash, amountFen: -5 },
+        ],
+      }),
+    ).rejects.toThrow(/unknown ledger account/);
+    expect(await trialBalance(t.deps.db)).toEqual(before);
+  });
+
+  it('refuses an overdraft with insufficient_funds and leaves the transaction out', async () => {
+    const before = await balanceOf(t.deps.db, floatB);
+    const attempt = postIn({
+      kind: 'order',
+      refId: 'o2',
+      countyId: 'c',
+      entries: [
+        { account: floatB, amountFen: 1 },
+        { account: merchant, amountFen: -1 },
+      ],
+      noOverdraft: [floatB],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'insufficient_funds',
+      details: { availableFen: before, requiredFen: 1 },
+    });
+    expect(await balanceOf(t.deps.db, floatB)).toBe(before);
+    const tx = await t.deps.db
+      .selectFrom('ledger_transactions')
+      .select('id')
+      .where('ref_id', '=', 'o2')
+      .execute();
+    expect(tx).toHaveLength(0);
+  });
+
+  it('never overdraws under concurrent postings', async () => {
+    await postIn({
+      kind: 'float_deposit',
+      refId: 'd2',
+      countyId: 'c',
+      entries: [
+        { account: cash, amountFen: 1_000 },
+        { account: floatB, amountFen: -1_000 },
+      ],
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        postIn({
+          kind: 'order',
+          refId: `race-${i}`,
+          countyId: 'c',
+          entries: [
+            { account: floatB, amountFen: 100 },
+            { account: merchant, amountFen: -100 },
+          ],
+          noOverdraft: [floatB],
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    expect(await balanceOf(t.deps.db, floatB)).toBe(0);
+    expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+  });
+
+  it('keeps the books balanced over any sequence of postings (property)', async () => {
+    const leg = fc.record({
+      account: fc.constantFrom(...accounts),
+      amountFen: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(leg, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        async (batches) => {
+          for (const legs of batches) {
+            // Balance each posting with a final leg; some postings are deliberately off by one.
+            const sum = legs.reduce((s, l) => s + l.amountFen, 0);
+            const entries = [...legs, { account: cash, amountFen: -sum }];
+            await postIn({ kind: 'random', refId: null, countyId: null, entries });
+            await expect(
+              postIn({
+                kind: 'broken',
+                refId: null,
+                countyId: null,
+                entries: [...entries, { account: cash, amountFen: 1 }],
+              }),
+            ).rejects.toThrow();
+          }
+          const tb = await trialBalance(t.deps.db);
+          expect(tb.totalFen).toBe(0);
+          expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('shows the trial balance to HQ only', async () => {
+    const hq = await hqAdmin(t);
+    const res = await t.request('GET', '/api/v1/ledger/trial-balance', { token: hq });
+    expect(res.status).toBe(200);
+    expect(res.body.totalFen).toBe(0);
+    expect(res.body.accounts).toEqual((await trialBalance(t.deps.db)).accounts);
+    expect(res.body.accounts.map((a: { account: string }) => a.account)).toContain(floatA);
+    const { token } = await makeUser(t, hq, 'buyer');
+    expect((await t.request('GET', '/api/v1/ledger/trial-balance', { token })).status).toBe(403);
+  });
+});

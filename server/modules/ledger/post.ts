@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { Trx } from '../../db/create-db.ts';
+import { isSqlite } from '../../db/dialect.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { kindOf, naturalBalance } from './accounts.ts';
+
+export type Posting = {
+  kind: string;
+  refId: string | null;
+  countyId: string | null;
+  memo?: string | undefined;
+  /** Signed amounts in fen: debit positive, credit negative. Must sum to zero. */
+  entries: ReadonlyArray<{ account: string; amountFen: number }>;
+  /** Accounts whose natural balance may not fall below zero (a float, a wallet). */
+  noOverdraft?: readonly string[] | undefined;
+};
+
+function check(posting: Posting): Map<string, number> {
+  if (posting.entries.length < 2) throw new Error('a ledger transaction needs at least two entries');
+  const byAccount = new Map<string, number>();
+  let sum = 0;
+  for (const e of posting.entries) {
+    if (!Number.isSafeInteger(e.amountFen))
+      throw new Error(`ledger amount is not integer fen: ${e.amountFen}`);
+    kindOf(e.account);
+    sum += e.amountFen;
+    byAccount.set(e.account, (byAccount.get(e.account) ?? 0) + e.amountFen);
+  }
+  if (sum !== 0) throw new Error(`ledger transaction ${posting.kind} does not balance: off by ${sum} fen`);
+  return byAccount;
+}
+
+/**
+ * The one way money moves. Runs only inside the caller's transaction (`trx`), so the
+ * movement commits or vanishes with the business change that caused it. Entries must sum
+ * to zero — a programming error otherwise, thrown before anything is written.
+ *
+ * Each touched account is locked (PostgreSQL `FOR UPDATE`, in id order so concurrent
+ * postings cannot deadlock; SQLite has a single writer), its running balance is carried
+ * forward, and `noOverdraft` accounts that would go negative refuse the whole transaction
+ * with `insufficient_funds`.
+ */
+export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<string> {
+  const byAccount = check(posting);
+  const now = clock.now().toISOString();
+  const accounts = [...byAccount.keys()].sort();
+  await trx
+    .insertInto('ledger_accounts')
+    .values(
+      accounts.map((id) => ({
+        id,
+        kind: kindOf(id),
+        owner_id: id.includes(':') ? id.slice(id.indexOf(':') + 1) : null,
+        county_id: null,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  if (!isSqlite(trx)) {
+    await sql`select id from ledger_accounts where id in (${sql.join(accounts)}) order by id for update`.execute(
+      trx,
+    );
+  }
+  const heads = new Map<string, { seq: number; balance: number }>();
+  for (const account of accounts) {
+    const last = await trx
+      .selectFrom('ledger_entries')
+      .select(['account_seq', 'balance_after_fen'])
+      .where('account_id', '=', account)
+      .orderBy('account_seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const seq = last?.account_seq ?? 0;
+    const balance = (last?.balance_after_fen ?? 0) + byAccount.get(account)!;
+    if (posting.noOverdraft?.includes(account) && naturalBalance(account, balance) < 0) {
+      const availableFen = naturalBalance(account, last?.balance_after_fen ?? 0);
+      throw new AppError('insufficient_funds', `Not enough money in ${kindOf(account).replace('_', ' ')}`, {
+        account,
+        availableFen,
+        requiredFen: availableFen - naturalBalance(account, balance),
+      });
+    }
+    heads.set(account, { seq, balance: last?.balance_after_fen ?? 0 });
+  }
+  const transactionId = uuidv7();
+  await trx
+    .insertInto('ledger_transactions')
+    .values({
+      id: transactionId,
+      kind: posting.kind,
+      ref_id: posting.refId,
+      county_id: posting.countyId,
+      memo: posting.memo ?? null,
+      created_at: now,
+    })
+    .execute();
+  const rows = posting.entries.map((e) => {
+    const head = heads.get(e.account)!;
+    head.seq += 1;
+    head.balance += e.amountFen;
+    return {
+      id: uuidv7(),
+      transaction_id: transactionId,
+      account_id: e.account,
+      account_seq: head.seq,
+      amount_fen: e.amountFen,
+      balance_after_fen: head.balance,
+      created_at: now,
+    };
+  });
+  await trx.insertInto('ledger_entries').values(rows).execute();
+  return transactionId;
+}

@@ -1,0 +1,9 @@
+/** Orders: assisted orders placed by partners for villagers, their cancellation and returns. */
+export { cancelOrder } from './cancel-order.ts';
+export { confirmOrder } from './confirm-order.ts';
+export { getOrder, listOrders } from './list-orders.ts';
+export type { Order, OrderWithEvents } from './order.views.ts';
+export { nextOrderStatus, type OrderAction } from './order-status.ts';
+export { type OrderStatus, orderStatuses } from './orders.tables.ts';
+export { placeOrder } from './place-order.ts';
+export { recordReturn } from './record-return.ts';

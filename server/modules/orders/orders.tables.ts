@@ -1,0 +1,82 @@
+export const orderStatuses = [
+  'awaiting_confirmation',
+  'placed',
+  'shipped',
+  'at_hub',
+  'in_transit',
+  'ready_for_pickup',
+  'completed',
+  'cancelled',
+  'returned',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+export type Payment = 'float' | 'wallet';
+
+export type OrderRow = {
+  id: string;
+  channel: string;
+  county_id: string;
+  center_id: string;
+  villager_id: string;
+  placed_by: string;
+  status: OrderStatus;
+  payment: Payment;
+  subtotal_fen: number;
+  discount_fen: number;
+  total_fen: number;
+  commission_fen: number;
+  fee_schedule_version: number;
+  confirmation_code_hash: string | null;
+  confirmation_attempts: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type OrderLineRow = {
+  order_id: string;
+  line_no: number;
+  product_id: string;
+  merchant_id: string;
+  sku: string;
+  title: string;
+  kind: string;
+  quantity: number;
+  unit_price_fen: number;
+  discount_fen: number;
+  commission_fen: number;
+  promotion_id: string | null;
+  discount_funded_by: 'merchant' | 'platform' | null;
+  returned_quantity: number;
+};
+
+export type OrderEventRow = {
+  id: string;
+  order_id: string;
+  type: string;
+  at: string;
+  actor_id: string | null;
+  data: string | null;
+};
+
+export type ReturnRow = {
+  id: string;
+  order_id: string;
+  county_id: string;
+  center_id: string;
+  reason: string;
+  refund_fen: number;
+  clawback_fen: number;
+  refund_to: Payment;
+  created_by: string;
+  created_at: string;
+};
+
+export type ReturnLineRow = { return_id: string; product_id: string; quantity: number; refund_fen: number };
+
+export type OrderTables = {
+  orders: OrderRow;
+  order_lines: OrderLineRow;
+  order_events: OrderEventRow;
+  order_returns: ReturnRow;
+  order_return_lines: ReturnLineRow;
+};

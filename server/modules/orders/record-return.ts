@@ -1,0 +1,145 @@
+import type { Trx } from '../../db/create-db.ts';
+import type { Deps } from '../../deps.ts';
+import { invalidState, validationFailed } from '../../shared/app-error.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { releaseStock, returnPromotionBudget } from '../catalog/index.ts';
+import type { Actor } from '../identity/index.ts';
+import { post } from '../ledger/index.ts';
+import { queueSms } from '../notifications/index.ts';
+import { findVillager } from '../villagers/index.ts';
+import { type LineMoney, returnedMoney, splitEntries, unitsShare } from './money-split.ts';
+import { assertMayAct, loadVisibleOrder } from './order-scope.ts';
+import { returnableStatuses } from './order-status.ts';
+import { addEvent, orderLines, setStatus } from './orders.repo.ts';
+import type { OrderStatus, Payment } from './orders.tables.ts';
+import { orderAccounts, toSplit } from './place-order.ts';
+
+export type ReturnInput = {
+  lines: Array<{ productId: string; quantity: number }>;
+  reason: string;
+  /** Where the refund goes; by default back where the payment came from. */
+  refundTo?: Payment | undefined;
+};
+
+export type ReturnResult = {
+  id: string;
+  orderId: string;
+  status: 'refunded';
+  refundFen: number;
+  clawbackFen: number;
+  refundTo: Payment;
+  orderStatus: OrderStatus;
+};
+
+/**
+ * The partner takes goods back at the counter. The refund (what the villager paid for those
+ * units), the commission claw-back, the merchant's and the platform's shares all reverse
+ * in one ledger transaction, pro rata and to the fen; stock and promotion budget come back.
+ * Once every unit is back the order is `returned`.
+ */
+export async function recordReturn(
+  deps: Deps,
+  trx: Trx,
+  actor: Actor,
+  orderId: string,
+  input: ReturnInput,
+): Promise<ReturnResult> {
+  const order = await loadVisibleOrder(trx, actor, orderId);
+  assertMayAct(actor, order);
+  if (!returnableStatuses.includes(order.status)) {
+    throw invalidState(`Goods of a ${order.status} order cannot be returned`, { status: order.status });
+  }
+  const lines = await orderLines(trx, order.id);
+  const wanted = new Map<string, number>();
+  input.lines.forEach((l, i) => {
+    const line = lines.find((x) => x.product_id === l.productId);
+    if (!line) throw validationFailed(`lines[${i}].productId`, 'is not in this order');
+    wanted.set(l.productId, (wanted.get(l.productId) ?? 0) + l.quantity);
+    const left = line.quantity - line.returned_quantity;
+    if (wanted.get(l.productId)! > left)
+      throw validationFailed(`lines[${i}].quantity`, `at most ${left} can be returned`);
+  });
+  const id = uuidv7();
+  const at = deps.clock.now().toISOString();
+  const parts: Array<{ merchantId: string; money: LineMoney; productId: string; quantity: number }> = [];
+  for (const line of lines) {
+    const n = wanted.get(line.product_id);
+    if (!n) continue;
+    const money = returnedMoney(toSplit(line), line.returned_quantity, n);
+    parts.push({ merchantId: line.merchant_id, money, productId: line.product_id, quantity: n });
+    if (line.promotion_id) {
+      const share = unitsShare(Number(line.discount_fen), line.quantity, line.returned_quantity, n);
+      if (share > 0) await returnPromotionBudget(trx, line.promotion_id, share);
+    }
+    await trx
+      .updateTable('order_lines')
+      .set({ returned_quantity: line.returned_quantity + n })
+      .where('order_id', '=', order.id)
+      .where('line_no', '=', line.line_no)
+      .where('returned_quantity', '=', line.returned_quantity)
+      .execute();
+  }
+  await releaseStock(
+    trx,
+    parts.map((p) => ({ productId: p.productId, quantity: p.quantity })),
+  );
+  const refundTo = input.refundTo ?? order.payment;
+  const entries = splitEntries(parts, orderAccounts(order, refundTo), -1);
+  if (entries.length > 0)
+    await post(trx, deps.clock, {
+      kind: 'return',
+      refId: id,
+      countyId: order.county_id,
+      memo: order.id,
+      entries,
+    });
+  const refundFen = parts.reduce((s, p) => s + p.money.paidFen, 0);
+  const clawbackFen = parts.reduce((s, p) => s + p.money.commissionFen, 0);
+  await trx
+    .insertInto('order_returns')
+    .values({
+      id,
+      order_id: order.id,
+      county_id: order.county_id,
+      center_id: order.center_id,
+      reason: input.reason,
+      refund_fen: refundFen,
+      clawback_fen: clawbackFen,
+      refund_to: refundTo,
+      created_by: actor.id,
+      created_at: at,
+    })
+    .execute();
+  await trx
+    .insertInto('order_return_lines')
+    .values(
+      parts.map((p) => ({
+        return_id: id,
+        product_id: p.productId,
+        quantity: p.quantity,
+        refund_fen: p.money.paidFen,
+      })),
+    )
+    .execute();
+  const allBack = lines.every((l) => l.returned_quantity + (wanted.get(l.product_id) ?? 0) === l.quantity);
+  let orderStatus = order.status;
+  if (allBack) {
+    if (!(await setStatus(trx, order.id, order.status, 'returned', at)))
+      throw invalidState('The order changed meanwhile');
+    orderStatus = 'returned';
+  }
+  await addEvent(trx, order.id, allBack ? 'returned' : 'partially_returned', at, actor.id, {
+    returnId: id,
+    reason: input.reason,
+  });
+  const villager = await findVillager(trx, order.villager_id);
+  if (villager && refundFen > 0) {
+    await queueSms(trx, deps.clock, {
+      to: villager.phone,
+      body: `【村通】退货已受理，退款${(refundFen / 100).toFixed(2)}元${refundTo === 'wallet' ? '已退回钱包' : '由服务站当面退还'}。`,
+      countyId: order.county_id,
+      kind: 'refund',
+    });
+  }
+  return { id, orderId: order.id, status: 'refunded', refundFen, clawbackFen, refundTo, orderStatus };
+}

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/auth.ts';
+import { idempotentWrite } from '../../http/idempotency.ts';
+import {
+  errors,
+  Id,
+  IdempotencyHeaders,
+  IdParams,
+  ItemsOf,
+  Nullable,
+  Text,
+  Timestamp,
+} from '../../http/schemas.ts';
+import { floatBalance, listFloatDeposits, recordFloatDeposit } from './float.ts';
+import { partnerStatement } from './statement.ts';
+
+const tags = ['partners'];
+const Deposit = Type.Object({
+  id: Type.String(),
+  centerId: Type.String(),
+  amountFen: Type.Integer(),
+  reference: Type.String(),
+  recordedBy: Type.String(),
+  createdAt: Timestamp,
+});
+
+export const partnerRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/centers/:id/float/deposits',
+      {
+        config: { access: { roles: ['county_staff'] } },
+        schema: {
+          tags,
+          params: IdParams,
+          headers: IdempotencyHeaders,
+          body: Type.Object({
+            amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+            reference: Text(100),
+          }),
+          response: {
+            201: Type.Intersect([Deposit, Type.Object({ balanceFen: Type.Integer() })]),
+            ...errors(400, 401, 403, 404, 422),
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const deposit = await idempotentWrite(deps, request, reply, 201, (trx) =>
+          recordFloatDeposit(deps, trx, actor, request.params.id, request.body),
+        );
+        request.audit = { countyId: actor.countyId, entityId: deposit.id };
+        return deposit;
+      },
+    );
+
+    app.get(
+      '/centers/:id/float/deposits',
+      {
+        config: { access: { roles: ['county_staff', 'hq_admin', 'partner', 'gov_viewer'] } },
+        schema: { tags, params: IdParams, response: { 200: ItemsOf(Deposit), ...errors(401, 403, 404) } },
+      },
+      async (request) => ({ items: await listFloatDeposits(deps, actorOf(request), request.params.id) }),
+    );
+
+    app.get(
+      '/centers/:id/float',
+      {
+        config: { access: { roles: ['county_staff', 'hq_admin', 'partner', 'gov_viewer'] } },
+        schema: {
+          tags,
+          params: IdParams,
+          response: {
+            200: Type.Object({ centerId: Type.String(), balanceFen: Type.Integer() }),
+            ...errors(401, 403, 404),
+          },
+        },
+      },
+      async (request) => floatBalance(deps, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/partners/:userId/statement',
+      {
+        config: { access: { roles: ['partner', 'county_staff', 'hq_admin'] } },
+        schema: {
+          tags,
+          params: Type.Object({ userId: Id }),
+          querystring: Type.Object({
+            month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })),
+          }),
+          response: {
+            200: Type.Object({
+              userId: Type.String(),
+              centerId: Nullable(Type.String()),
+              month: Type.String(),
+              commissionsFen: Type.Integer(),
+              clawbacksFen: Type.Integer(),
+              serviceFeesFen: Type.Integer(),
+              netFen: Type.Integer(),
+              items: Type.Array(
+                Type.Object({
+                  type: Type.String(),
+                  refId: Nullable(Type.String()),
+                  amountFen: Type.Integer(),
+                  at: Timestamp,
+                }),
+              ),
+            }),
+            ...errors(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        // Without a month: the current one, in China Standard Time.
+        const month =
+          request.query.month ??
+          new Date(deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+        return partnerStatement(deps, actorOf(request), request.params.userId, month);
+      },
+    );
+  };

@@ -1,0 +1,87 @@
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { type Actor, assertFound, canSeeCounty, getUser } from '../identity/index.ts';
+import { accountEntries, accountId, naturalBalance } from '../ledger/index.ts';
+
+export type StatementItem = {
+  type: 'commission' | 'clawback' | 'service_fee';
+  refId: string | null;
+  amountFen: number;
+  at: string;
+};
+export type Statement = {
+  userId: string;
+  centerId: string | null;
+  month: string;
+  commissionsFen: number;
+  clawbacksFen: number;
+  serviceFeesFen: number;
+  netFen: number;
+  items: StatementItem[];
+};
+
+/** Months are China Standard Time (UTC+8), as partners and their bank statements count them. */
+export function monthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const start = Date.UTC(y, m - 1, 1) - 8 * 3_600_000;
+  const end = Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 8 * 3_600_000;
+  return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
+}
+
+const itemType: Record<string, StatementItem['type']> = {
+  order: 'commission',
+  order_cancel: 'clawback',
+  return: 'clawback',
+  service_fee: 'service_fee',
+  service_refund: 'service_fee',
+};
+
+/**
+ * A partner's month from the ledger: what its centre's commission account earned
+ * (commissions, service fees) and gave back (claw-backs on returns and cancellations).
+ * `netFen = commissionsFen − clawbacksFen + serviceFeesFen`.
+ */
+export async function partnerStatement(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  month: string,
+): Promise<Statement> {
+  const partner = await getUser(deps.db, userId);
+  const visible =
+    partner?.role === 'partner' &&
+    (actor.id === userId ||
+      (actor.role !== 'partner' && partner.countyId !== null && canSeeCounty(actor, partner.countyId)));
+  assertFound(visible, 'Partner');
+  if (actor.role === 'merchant' || actor.role === 'gov_viewer')
+    throw new AppError('forbidden', 'Statements are private');
+  const items: StatementItem[] = [];
+  if (partner!.centerId) {
+    const account = accountId('commission_payable', partner!.centerId);
+    for (const line of await accountEntries(deps.db, account, monthRange(month))) {
+      const type = itemType[line.kind];
+      if (type)
+        items.push({
+          type,
+          refId: line.refId,
+          amountFen: naturalBalance(account, line.amountFen),
+          at: line.at,
+        });
+    }
+  }
+  const sum = (type: StatementItem['type']) =>
+    items.filter((i) => i.type === type).reduce((s, i) => s + i.amountFen, 0);
+  const commissionsFen = sum('commission');
+  const clawbacksFen = -sum('clawback');
+  const serviceFeesFen = sum('service_fee');
+  return {
+    userId,
+    centerId: partner!.centerId,
+    month,
+    commissionsFen,
+    clawbacksFen,
+    serviceFeesFen,
+    netFen: commissionsFen - clawbacksFen + serviceFeesFen,
+    items,
+  };
+}
