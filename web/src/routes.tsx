@@ -55,7 +55,7 @@ export function AppRoutes() {
             }
           />
           <Route
-            path="/partner"
+            path="/partner/*"
             element={
               <RequireRole roles={['partner']}>
                 <PartnerConsole />
@@ -63,7 +63,7 @@ export function AppRoutes() {
             }
           />
           <Route
-            path="/merchant"
+            path="/merchant/*"
             element={
               <RequireRole roles={['merchant']}>
                 <MerchantConsole />

@@ -9,6 +9,7 @@ import {
   findProductRows,
   searchProductIds,
 } from './products.repo.ts';
+import { cachedPage, rememberPage } from './search-cache.ts';
 import { queryTokens } from './search-terms.ts';
 
 export type ProductQuery = {
@@ -44,13 +45,28 @@ export async function listProducts(
     offset: query.offset,
   };
   const tokens = queryTokens(query.q ?? '');
-  const { ids, total } = tokens.length
-    ? await searchProductIds(deps.db, tokens, filter)
-    : await browseProductIds(deps.db, filter);
+  const now = deps.clock.now();
+  // A merchant's own list must show its edits at once, so only the shared catalogue is cached.
+  const key = filter.merchantId === undefined && tokens.length ? JSON.stringify([tokens, filter]) : null;
+  let page = key ? cachedPage(deps.db, key, now.getTime()) : null;
+  if (!page) {
+    page = tokens.length
+      ? await searchProductIds(deps.db, tokens, filter)
+      : await browseProductIds(deps.db, filter);
+    if (key) rememberPage(deps.db, key, page, now.getTime());
+  }
+  const { ids, total } = page;
   const byId = new Map((await findProductRows(deps.db, ids)).map((r) => [r.id, toProduct(r)]));
-  const products = ids.flatMap((id) => byId.get(id) ?? []);
-  const at = deps.clock.now().toISOString();
-  const items = await withPromotions(deps.db, products, catalogueCounty(actor, query.countyId), at);
+  const products = ids.flatMap((id) => {
+    const product = byId.get(id);
+    return product && (filter.merchantId !== undefined || product.status === 'active') ? [product] : [];
+  });
+  const items = await withPromotions(
+    deps.db,
+    products,
+    catalogueCounty(actor, query.countyId),
+    now.toISOString(),
+  );
   return { items, total };
 }
 

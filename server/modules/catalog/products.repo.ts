@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/create-db.ts';
 import type { ProductRow, ProductStatus } from './catalog.tables.ts';
+import { forgetSearchPages } from './search-cache.ts';
 import { prefixUpperBound, productTerms } from './search-terms.ts';
 
 export const findProductRow = (db: Queryable, id: string) =>
@@ -12,6 +13,7 @@ export const findProductRows = (db: Queryable, ids: readonly string[]): Promise<
 /** Inserts products with their search terms; the caller supplies the transaction. */
 export async function insertProducts(db: Queryable, rows: readonly ProductRow[]): Promise<void> {
   if (!rows.length) return;
+  forgetSearchPages();
   await db.insertInto('products').values(rows).execute();
   const terms = rows.flatMap((r) =>
     [...productTerms(r)].map(([term, weight]) => ({
@@ -37,6 +39,7 @@ export async function updateProductRow(
 ): Promise<void> {
   await db.updateTable('products').set(patch).where('id', '=', id).execute();
   if (patch.status) {
+    forgetSearchPages();
     await db
       .updateTable('product_search_terms')
       .set({ active: patch.status === 'active' ? 1 : 0 })

@@ -6,6 +6,7 @@ import { countyWithStaff, hqAdmin, openCentreWithPartner } from '../../../test/s
 describeDb('catalog: product search', () => {
   let t: TestApp;
   let partner: string;
+  let merchantToken: string;
   const p: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -14,6 +15,7 @@ describeDb('catalog: product search', () => {
     const c = await countyWithStaff(t, hq);
     partner = (await openCentreWithPartner(t, c.staff.token, c.county.id, c.village.id)).partner.token;
     const m = await merchantWithUser(t, hq);
+    merchantToken = m.token;
     const add = async (key: string, title: string, category: string, extra: Record<string, unknown> = {}) => {
       p[key] = (await makeProduct(t, m.token, { title, category, description: '', ...extra })).id;
     };
@@ -98,5 +100,15 @@ describeDb('catalog: product search', () => {
     expect(browse.total).toBe(7);
     expect(browse.ids).toEqual([p.veg, p.oil, p.pesticide]);
     expect((await t.request('GET', '/api/v1/products?kind=toys', { token: partner })).status).toBe(400);
+  });
+
+  it('shows new and deactivated products at once, although result pages are cached', async () => {
+    const before = await q('haitang');
+    const added = await makeProduct(t, merchantToken, { title: '海棠 苹果树苗', category: '苗木', description: '' });
+    const after = await q('haitang');
+    expect(after.ids).toEqual([added.id, ...before.ids]);
+    const off = await t.request('PATCH', `/api/v1/products/${added.id}`, { token: merchantToken, body: { status: 'inactive' } });
+    expect(off.status).toBe(200);
+    expect((await q('haitang')).ids).not.toContain(added.id);
   });
 });

@@ -66,6 +66,7 @@ export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<st
   }
   const heads = new Map<string, { seq: number; balance: number }>();
   for (const account of accounts) {
+    // Served from the (account_id, account_seq) index: one row, whatever the history.
     const last = await trx
       .selectFrom('ledger_entries')
       .select(['account_seq', 'balance_after_fen'])
@@ -73,17 +74,17 @@ export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<st
       .orderBy('account_seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const seq = last?.account_seq ?? 0;
-    const balance = (last?.balance_after_fen ?? 0) + byAccount.get(account)!;
-    if (posting.noOverdraft?.includes(account) && naturalBalance(account, balance) < 0) {
-      const availableFen = naturalBalance(account, last?.balance_after_fen ?? 0);
+    const head = { seq: last?.account_seq ?? 0, balance: Number(last?.balance_after_fen ?? 0) };
+    const after = head.balance + byAccount.get(account)!;
+    if (posting.noOverdraft?.includes(account) && naturalBalance(account, after) < 0) {
+      const availableFen = naturalBalance(account, head.balance);
       throw new AppError('insufficient_funds', `Not enough money in ${kindOf(account).replace('_', ' ')}`, {
         account,
         availableFen,
-        requiredFen: availableFen - naturalBalance(account, balance),
+        requiredFen: availableFen - naturalBalance(account, after),
       });
     }
-    heads.set(account, { seq, balance: last?.balance_after_fen ?? 0 });
+    heads.set(account, head);
   }
   const transactionId = uuidv7();
   await trx

@@ -419,4 +419,44 @@ describeDb('assisted orders', () => {
     expect(ok.status).toBe('placed');
     expect(ok.events.map((e: { type: string }) => e.type)).toEqual(['awaiting_confirmation', 'placed']);
   });
+
+  it('shows the merchant what it is owed, to itself and HQ only', async () => {
+    const villager = await registerVillager(t, centre.partner.token);
+    const before = (
+      await t.request('GET', `/api/v1/merchants/${shop.merchant.id}/payable`, { token: shop.token })
+    ).body;
+    const placed = await order({
+      villagerId: villager.id,
+      lines: [{ productId: fertiliser.id, quantity: 1 }],
+      payment: 'float',
+    });
+    const after = await t.request('GET', `/api/v1/merchants/${shop.merchant.id}/payable`, {
+      token: shop.token,
+    });
+    expect(after.status).toBe(200);
+    const share = placed.body.totalFen - placed.body.commissionFen;
+    expect(after.body.balanceFen).toBe(before.balanceFen + share);
+    expect(after.body.items).toContainEqual({
+      type: 'sale',
+      refId: placed.body.id,
+      amountFen: share,
+      at: expect.any(String),
+    });
+    expect(
+      (await t.request('GET', `/api/v1/merchants/${shop.merchant.id}/payable`, { token: hq })).status,
+    ).toBe(200);
+    const rival = await merchantWithUser(t, hq);
+    expect(
+      (await t.request('GET', `/api/v1/merchants/${shop.merchant.id}/payable`, { token: rival.token }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.request('GET', `/api/v1/merchants/${shop.merchant.id}/payable`, { token: a.staff.token }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.request('GET', `/api/v1/merchants/${shop.merchant.id}/payable?month=2026-13`, { token: hq }))
+        .status,
+    ).toBe(400);
+  });
 });

@@ -1,3 +1,3 @@
 /** Partners: the village partner as a business — float, and monthly statements. */
 export { floatAccount, floatBalance, recordFloatDeposit } from './float.ts';
-export { monthRange, partnerStatement, type Statement } from './statement.ts';
+export { partnerStatement, type Statement } from './statement.ts';

@@ -13,6 +13,7 @@ import {
   Text,
   Timestamp,
 } from '../../http/schemas.ts';
+import { MONTH_PATTERN, monthOf } from '../../shared/month.ts';
 import { floatBalance, listFloatDeposits, recordFloatDeposit } from './float.ts';
 import { partnerStatement } from './statement.ts';
 
@@ -90,7 +91,7 @@ export const partnerRoutes =
           tags,
           params: Type.Object({ userId: Id }),
           querystring: Type.Object({
-            month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })),
+            month: Type.Optional(Type.String({ pattern: MONTH_PATTERN })),
           }),
           response: {
             200: Type.Object({
@@ -115,10 +116,7 @@ export const partnerRoutes =
         },
       },
       async (request) => {
-        // Without a month: the current one, in China Standard Time.
-        const month =
-          request.query.month ??
-          new Date(deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+        const month = request.query.month ?? monthOf(deps.clock.now());
         return partnerStatement(deps, actorOf(request), request.params.userId, month);
       },
     );

@@ -8,7 +8,7 @@ import {
   makeUser,
   openCentreWithPartner,
 } from '../../../test/scenarios.ts';
-import { monthRange } from './statement.ts';
+import { monthRange } from '../../shared/month.ts';
 
 describeDb('partner float', () => {
   let t: TestApp;

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { monthRange } from '../../shared/month.ts';
 import { type Actor, assertFound, canSeeCounty, getUser } from '../identity/index.ts';
 import { accountEntries, accountId, naturalBalance } from '../ledger/index.ts';
 
@@ -19,14 +20,6 @@ export type Statement = {
   netFen: number;
   items: StatementItem[];
 };
-
-/** Months are China Standard Time (UTC+8), as partners and their bank statements count them. */
-export function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const start = Date.UTC(y, m - 1, 1) - 8 * 3_600_000;
-  const end = Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 8 * 3_600_000;
-  return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
-}
 
 const itemType: Record<string, StatementItem['type']> = {
   order: 'commission',

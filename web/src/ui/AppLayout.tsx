@@ -18,19 +18,32 @@ const headerStyle = {
  * The frame of every signed-in page: who is signed in, the language, and the way out.
  * Plain elements instead of Typography keep it light for the partner's first load.
  */
-export function AppLayout({ title, children }: { title: string; children: ReactNode }) {
+export function AppLayout({
+  title,
+  nav,
+  extra,
+  children,
+}: {
+  title: string;
+  /** The console's own sections, under the header; hidden on paper like the header. */
+  nav?: ReactNode;
+  /** Figures the role needs on every page, such as the partner's float. */
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
   const navigate = useNavigate();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={headerStyle}>
+      <Layout.Header style={headerStyle} className="no-print">
         <strong style={{ fontSize: 20 }} data-testid="app-name">
           {t('app.name')}
         </strong>
         <span style={{ color: '#d1fae5', flex: 1 }}>{title}</span>
         <Space size="middle">
+          {extra}
           {user && (
             <span data-testid="current-user">
               {user.displayName} <Tag color="gold">{t(`roles.${user.role}`)}</Tag>
@@ -49,7 +62,11 @@ export function AppLayout({ title, children }: { title: string; children: ReactN
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+      {nav}
+      <Layout.Content
+        className="print-page"
+        style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}
+      >
         {children}
       </Layout.Content>
     </Layout>

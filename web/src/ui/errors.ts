@@ -14,8 +14,17 @@ export function useErrorText(): (error: unknown) => string {
       return t(`errors.reason.${reason}`);
     if (!i18n.exists(`errors.${error.code}`)) return error.message;
     const text = t(`errors.${error.code}`);
-    // The login form and a lost connection say all there is to say in the user's language.
-    const selfExplaining = ['invalid_credentials', 'rate_limited', 'network_error'];
+    // These say all there is to say in the user's language; the server's English adds nothing.
+    const selfExplaining = [
+      'invalid_credentials',
+      'rate_limited',
+      'network_error',
+      'insufficient_stock',
+      'insufficient_funds',
+      'villager_exists',
+      'invalid_confirmation_code',
+      'invalid_pickup_code',
+    ];
     return selfExplaining.includes(error.code)
       ? text
       : t('errors.withDetail', { text, detail: error.message });

@@ -1,9 +1,12 @@
 import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useUser } from '../../api/auth';
+import { CenterFloat } from '../../domains/ledger/CenterFloat';
 import { useCenters, usePartners, useVillages } from '../../domains/network/api';
 import { CenterForm } from '../../domains/network/CenterForm';
 import { CenterTable } from '../../domains/network/CenterTable';
 import { PartnerUserForm } from '../../domains/network/PartnerUserForm';
+import type { Center } from '../../domains/network/types';
 import { QueryView } from '../../ui/QueryView';
 
 export function CentersPage({ countyId }: { countyId: string }) {
@@ -12,13 +15,24 @@ export function CentersPage({ countyId }: { countyId: string }) {
   const villages = useVillages(countyId);
   const partners = usePartners(countyId);
   const partnersById = new Map((partners.data ?? []).map((p) => [p.id, p]));
+  // HQ sees the same page but only the county's own staff record money paid in.
+  const canDeposit = useUser().role === 'county_staff';
+  const floatColumn = {
+    key: 'float',
+    title: t('float.short'),
+    render: (_: unknown, c: Center) => (
+      <CenterFloat centerId={c.id} centerName={c.name} canDeposit={canDeposit} />
+    ),
+  };
 
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} xl={17}>
         <Card title={t('centers.list')}>
           <QueryView query={centers}>
-            {(items) => <CenterTable centers={items} partners={partnersById} manage />}
+            {(items) => (
+              <CenterTable centers={items} partners={partnersById} manage extraColumns={[floatColumn]} />
+            )}
           </QueryView>
         </Card>
       </Col>

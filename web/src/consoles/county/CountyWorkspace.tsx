@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useCounty } from '../../domains/network/api';
 import { MessageProvider } from '../../ui/feedback';
 import { CentersPage } from './CentersPage';
+import { PromotionsPage } from './PromotionsPage';
 import { VillagesPage } from './VillagesPage';
 
 type Props = { countyId: string; basePath: string; backTo?: string };
@@ -14,7 +15,11 @@ export default function CountyWorkspace({ countyId, basePath, backTo }: Props) {
   const county = useCounty(countyId);
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const tab = pathname.endsWith('/villages') ? 'villages' : 'centers';
+  const tab = pathname.endsWith('/villages')
+    ? 'villages'
+    : pathname.endsWith('/promotions')
+      ? 'promotions'
+      : 'centers';
 
   return (
     <MessageProvider>
@@ -34,11 +39,13 @@ export default function CountyWorkspace({ countyId, basePath, backTo }: Props) {
         items={[
           { key: 'centers', label: t('county.tabs.centers') },
           { key: 'villages', label: t('county.tabs.villages') },
+          { key: 'promotions', label: t('county.tabs.promotions') },
         ]}
       />
       <Routes>
         <Route path="centers" element={<CentersPage countyId={countyId} />} />
         <Route path="villages" element={<VillagesPage countyId={countyId} />} />
+        <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
         <Route path="*" element={<Navigate to={`${basePath}/centers`} replace />} />
       </Routes>
     </MessageProvider>

@@ -1,49 +1,42 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Result } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
 import { useUser } from '../../api/auth';
-import { api } from '../../api/client';
-import type { Items } from '../../api/types';
 import { AppLayout } from '../../ui/AppLayout';
-import { formatDate } from '../../ui/format';
-import { QueryView } from '../../ui/QueryView';
+import { MessageProvider } from '../../ui/feedback';
+import { NavBar } from '../../ui/NavBar';
+import { PageLoading } from '../../ui/PageLoading';
 
-type Merchant = { id: string; name: string; kind: 'brand' | 'retailer'; createdAt: string };
+const ProductsPage = lazy(() => import('./ProductsPage'));
+const PromotionsPage = lazy(() => import('./PromotionsPage'));
+const OrdersPage = lazy(() => import('./OrdersPage'));
+const PayablePage = lazy(() => import('./PayablePage'));
+const ProfilePage = lazy(() => import('./ProfilePage'));
 
 export default function MerchantConsole() {
   const { t } = useTranslation();
   const user = useUser();
-  const merchants = useQuery({
-    queryKey: ['merchants'],
-    queryFn: () => api<Items<Merchant>>('/merchants').then((r) => r.items),
-  });
-
+  const nav = [
+    { to: '/merchant', label: t('merchant.nav.products'), end: true },
+    { to: '/merchant/promotions', label: t('merchant.nav.promotions') },
+    { to: '/merchant/orders', label: t('merchant.nav.orders') },
+    { to: '/merchant/payable', label: t('merchant.nav.payable') },
+    { to: '/merchant/profile', label: t('merchant.nav.profile') },
+  ];
   return (
-    <AppLayout title={t('merchant.title')}>
-      <div style={{ maxWidth: 720 }}>
-        <QueryView query={merchants}>
-          {(items) => {
-            const merchant = items.find((m) => m.id === user.merchantId);
-            if (!merchant) return <Result status="warning" title={t('merchant.missing')} />;
-            return (
-              <Card title={merchant.name} data-testid="merchant-card">
-                <Descriptions
-                  column={1}
-                  items={[
-                    { key: 'name', label: t('merchant.name'), children: merchant.name },
-                    {
-                      key: 'kind',
-                      label: t('merchant.kind'),
-                      children: t(`merchant.kinds.${merchant.kind}`),
-                    },
-                    { key: 'since', label: t('merchant.since'), children: formatDate(merchant.createdAt) },
-                  ]}
-                />
-              </Card>
-            );
-          }}
-        </QueryView>
-      </div>
+    <AppLayout title={t('merchant.title')} nav={<NavBar items={nav} label={t('merchant.title')} />}>
+      <MessageProvider>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route index element={<ProductsPage />} />
+            <Route path="promotions" element={<PromotionsPage />} />
+            <Route path="orders" element={<OrdersPage />} />
+            <Route path="payable" element={<PayablePage merchantId={user.merchantId ?? ''} />} />
+            <Route path="profile" element={<ProfilePage />} />
+            <Route path="*" element={<Navigate to="/merchant" replace />} />
+          </Routes>
+        </Suspense>
+      </MessageProvider>
     </AppLayout>
   );
 }

@@ -1,65 +1,73 @@
-import { Alert, Descriptions } from 'antd';
+import { Alert } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
 import { useUser } from '../../api/auth';
-import { useCenter } from '../../domains/network/api';
-import { CenterStatusTag } from '../../domains/network/CenterStatusTag';
-import { verifyPath } from '../../domains/network/types';
 import { AppLayout } from '../../ui/AppLayout';
-import { formatDate } from '../../ui/format';
-import { QueryView } from '../../ui/QueryView';
+import { MessageProvider } from '../../ui/feedback';
+import { NavBar } from '../../ui/NavBar';
+import { PageLoading } from '../../ui/PageLoading';
+import { FloatBadge } from './FloatBadge';
+import { OrderPage } from './order/OrderPage';
 
-// Plain panels rather than Card or Result: the partner's link is the slowest, and those pull in a lot.
-const panel = { background: '#fff', borderRadius: 8, padding: 24 } as const;
+// Ordering is the partner's everyday screen and loads with the console; the rest on first visit.
+const OrdersPage = lazy(() => import('./OrdersPage'));
+const OrderDetailPage = lazy(() => import('./OrderDetailPage'));
+const ReceiptPage = lazy(() => import('./ReceiptPage'));
+const VillagersPage = lazy(() => import('./VillagersPage'));
+const VillagerDetailPage = lazy(() => import('./VillagerDetailPage'));
+const FloatPage = lazy(() => import('./FloatPage'));
+const StatementPage = lazy(() => import('./StatementPage'));
+const CenterPage = lazy(() => import('./CenterPage'));
 
-function CenterPanel({ centerId }: { centerId: string }) {
-  const { t } = useTranslation();
-  const center = useCenter(centerId);
+function Workspace({ centerId }: { centerId: string }) {
   return (
-    <QueryView query={center}>
-      {(c) => {
-        // The full address, because partners print it as a QR code for the centre's door.
-        const registryUrl = `${window.location.origin}${verifyPath(c.id)}`;
-        return (
-          <section style={panel} data-testid="partner-center">
-            <Descriptions
-              title={c.name}
-              extra={<CenterStatusTag status={c.status} />}
-              column={1}
-              items={[
-                { key: 'village', label: t('centers.village'), children: c.villageName ?? '—' },
-                { key: 'address', label: t('centers.address'), children: c.address },
-                { key: 'openedAt', label: t('centers.openedAt'), children: formatDate(c.openedAt) },
-                {
-                  key: 'registry',
-                  label: t('centers.registry'),
-                  children: (
-                    <a href={verifyPath(c.id)} target="_blank" rel="noreferrer" data-testid="registry-link">
-                      {registryUrl}
-                    </a>
-                  ),
-                },
-              ]}
-            />
-            <p style={{ color: 'rgba(0,0,0,0.45)', margin: 0 }}>{t('partner.registryHint')}</p>
-          </section>
-        );
-      }}
-    </QueryView>
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route index element={<OrderPage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="orders/:id/receipt" element={<ReceiptPage />} />
+        <Route path="villagers" element={<VillagersPage />} />
+        <Route path="villagers/:id" element={<VillagerDetailPage />} />
+        <Route path="float" element={<FloatPage centerId={centerId} />} />
+        <Route path="statement" element={<StatementPage />} />
+        <Route path="center" element={<CenterPage centerId={centerId} />} />
+        <Route path="*" element={<Navigate to="/partner" replace />} />
+      </Routes>
+    </Suspense>
   );
 }
 
 export default function PartnerConsole() {
   const { t } = useTranslation();
   const user = useUser();
-  return (
-    <AppLayout title={t('partner.title')}>
-      <div style={{ maxWidth: 720 }}>
-        {user.centerId ? (
-          <CenterPanel centerId={user.centerId} />
-        ) : (
+  if (!user.centerId) {
+    return (
+      <AppLayout title={t('partner.title')}>
+        <div style={{ maxWidth: 720 }}>
           <Alert type="info" showIcon title={t('partner.noCenter')} description={t('partner.noCenterHint')} />
-        )}
-      </div>
+        </div>
+      </AppLayout>
+    );
+  }
+  const nav = [
+    { to: '/partner', label: t('partner.nav.order'), end: true },
+    { to: '/partner/orders', label: t('partner.nav.orders') },
+    { to: '/partner/villagers', label: t('partner.nav.villagers') },
+    { to: '/partner/float', label: t('partner.nav.float') },
+    { to: '/partner/statement', label: t('partner.nav.statement') },
+    { to: '/partner/center', label: t('partner.nav.center') },
+  ];
+  return (
+    <AppLayout
+      title={t('partner.title')}
+      nav={<NavBar items={nav} label={t('partner.nav.label')} />}
+      extra={<FloatBadge centerId={user.centerId} />}
+    >
+      <MessageProvider>
+        <Workspace centerId={user.centerId} />
+      </MessageProvider>
     </AppLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { formatDate } from '../../ui/format';
@@ -13,9 +14,11 @@ type Props = {
   partners?: Map<string, User>;
   /** County staff and HQ get the assign and lifecycle controls. */
   manage?: boolean;
+  /** Columns other domains add for the county's staff, such as each centre's float. */
+  extraColumns?: ColumnsType<Center>;
 };
 
-export function CenterTable({ centers, partners, manage = false }: Props) {
+export function CenterTable({ centers, partners, manage = false, extraColumns = [] }: Props) {
   const { t } = useTranslation();
 
   const partnerCell = (c: Center) => {
@@ -65,6 +68,7 @@ export function CenterTable({ centers, partners, manage = false }: Props) {
               },
             ]
           : []),
+        ...extraColumns,
         {
           key: 'verify',
           title: t('centers.registry'),

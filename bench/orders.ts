@@ -1,0 +1,246 @@
+/**
+ * Assisted-order throughput over real HTTP: seeds a database (default 100,000 products,
+ * 10,000 villagers across 32 open centres with float), starts the real server as its own
+ * process and drives POST /api/v1/orders with autocannon from 32 connections, each request
+ * a random partner ordering 1–3 random products for one of its villagers, paid from float.
+ * Prints orders/s, p50/p99 and errors per dialect, then checks the books balance.
+ *
+ *   npm run bench:orders -- [--products N] [--villagers N] [--duration S] [--connections C] [--pg] [--no-sqlite]
+ *                           [--profile DIR]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+// @ts-expect-error autocannon ships no type declarations.
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { createDb, type DbHandle } from '../server/db/create-db.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import type { Deps } from '../server/deps.ts';
+import { createUser } from '../server/modules/identity/index.ts';
+import { accountId, post, trialBalance } from '../server/modules/ledger/index.ts';
+import {
+  addVillage,
+  assignPartner,
+  changeCenterStatus,
+  createCenter,
+  createCounty,
+} from '../server/modules/network/index.ts';
+import { systemClock } from '../server/shared/clock.ts';
+import { uuidv7 } from '../server/shared/ids.ts';
+import { log, progress, scratchPostgres, startServer } from './lib.ts';
+import { seedCatalog } from './seed-catalog.ts';
+
+const { values } = parseArgs({
+  options: {
+    products: { type: 'string', default: '100000' },
+    villagers: { type: 'string', default: '10000' },
+    centres: { type: 'string', default: '32' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '32' },
+    pg: { type: 'boolean', default: false },
+    'no-sqlite': { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of the server into this folder. */
+    profile: { type: 'string' },
+  },
+});
+const N = {
+  products: Number(values.products),
+  villagers: Number(values.villagers),
+  centres: Number(values.centres),
+  duration: Number(values.duration),
+  connections: Number(values.connections),
+};
+const PASSWORD = 'bench-password-1';
+const pgBase =
+  process.env.DATABASE_URL || (values.pg ? 'postgres://postgres@127.0.0.1:5432/test' : undefined);
+
+type Centre = { id: string; login: string; villagers: string[] };
+
+async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[]; productIds: string[] }> {
+  const deps: Deps = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: systemClock,
+    log: pino({ level: 'silent' }),
+    nudgeOutbox: () => {},
+    sessionTtlHours: 12,
+  };
+  await migrateToLatest(handle);
+  const { productIds } = await seedCatalog(handle.db, {
+    count: N.products,
+    onProgress: progress(`${label}: products`),
+  });
+  // Throughput, not stock-outs, is what this measures.
+  await handle.db.updateTable('products').set({ stock: 1_000_000_000 }).execute();
+  const hq = {
+    id: 'bench',
+    login: 'bench',
+    displayName: 'bench',
+    role: 'hq_admin' as const,
+    countyId: null,
+    centerId: null,
+    merchantId: null,
+  };
+  const county = await createCounty(deps, {
+    code: 'BENCH',
+    name: '遂昌县',
+    province: '浙江省',
+    hub: { lat: 28.59, lon: 119.27, address: '县仓' },
+  });
+  const centres: Centre[] = [];
+  const tick = progress(`${label}: centres`);
+  for (let i = 0; i < N.centres; i++) {
+    const village = await addVillage(deps, hq, county.id, {
+      name: `村${i}`,
+      lat: 28.5 + i / 1000,
+      lon: 119.2,
+    });
+    const centre = await handle.db
+      .transaction()
+      .execute((trx) =>
+        createCenter(deps, trx, hq, { villageId: village.id, name: `服务站${i}`, address: '村委会' }),
+      );
+    const login = `bench-partner-${i}`;
+    const partner = await createUser(deps, hq, {
+      login,
+      password: PASSWORD,
+      displayName: `站长${i}`,
+      role: 'partner',
+      countyId: county.id,
+    });
+    await assignPartner(deps, hq, centre.id, partner.id);
+    await changeCenterStatus(deps, hq, centre.id, 'open');
+    await handle.db.transaction().execute((trx) =>
+      post(trx, systemClock, {
+        kind: 'float_deposit',
+        refId: centre.id,
+        countyId: county.id,
+        entries: [
+          { account: accountId('cash_clearing'), amountFen: 1_000_000_000_000 },
+          { account: accountId('partner_float', centre.id), amountFen: -1_000_000_000_000 },
+        ],
+      }),
+    );
+    centres.push({ id: centre.id, login, villagers: [] });
+    tick(i + 1, N.centres);
+  }
+  const villagerTick = progress(`${label}: villagers`);
+  const now = new Date().toISOString();
+  for (let done = 0; done < N.villagers; done += 1000) {
+    const rows = [];
+    for (let i = done; i < Math.min(N.villagers, done + 1000); i++) {
+      const centre = centres[i % centres.length]!;
+      const id = uuidv7();
+      centre.villagers.push(id);
+      rows.push({
+        id,
+        county_id: county.id,
+        center_id: centre.id,
+        name: `村民${i}`,
+        phone: `139${String(i).padStart(8, '0')}`,
+        registered_by: 'bench',
+        created_at: now,
+      });
+    }
+    await handle.db.insertInto('villagers').values(rows).execute();
+    villagerTick(Math.min(N.villagers, done + 1000), N.villagers);
+  }
+  await (handle.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(handle.db);
+  return { centres, productIds };
+}
+
+async function run(label: string, env: Record<string, string>, handle: DbHandle): Promise<string> {
+  const t0 = Date.now();
+  const { centres, productIds } = await seed(handle, label);
+  await handle.close();
+  log(`${label}: seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const server = await startServer(
+    env,
+    values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
+  );
+  try {
+    const tokens = new Map<string, string>();
+    for (const c of centres) {
+      const res = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: c.login, password: PASSWORD }),
+      });
+      tokens.set(c.id, ((await res.json()) as { token: string }).token);
+    }
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+    log(`${label}: ${N.connections} connections for ${N.duration} s …`);
+    const result = await autocannon({
+      url: server.url,
+      connections: N.connections,
+      duration: N.duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/orders',
+          setupRequest: (req: Record<string, unknown>) => {
+            const centre = pick(centres);
+            const lines = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => ({
+              productId: pick(productIds),
+              quantity: 1 + Math.floor(Math.random() * 3),
+            }));
+            return {
+              ...req,
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${tokens.get(centre.id)}`,
+              },
+              body: JSON.stringify({ villagerId: pick(centre.villagers), lines, payment: 'float' }),
+            };
+          },
+        },
+      ],
+    });
+    const check = createDb(
+      env.DATABASE_URL ? { sqliteFile: '', databaseUrl: env.DATABASE_URL } : { sqliteFile: env.CUNTONG_DB! },
+    );
+    const orders = await check.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const books = await trialBalance(check.db);
+    await check.close();
+    return [
+      `${label}: ${result.requests.average.toFixed(0)} orders/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms`,
+      `  ${result.requests.total} requests, ${result['2xx']} placed, ${result.non2xx} non-2xx, ${result.errors} errors; ${Number(orders.n)} orders stored; trial balance total ${books.totalFen}`,
+    ].join('\n');
+  } finally {
+    await server.stop();
+  }
+}
+
+const lines: string[] = [];
+if (!values['no-sqlite']) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuntong-bench-'));
+  const file = path.join(dir, 'bench.db');
+  try {
+    lines.push(await run('sqlite', { CUNTONG_DB: file }, createDb({ sqliteFile: file })));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (pgBase) {
+  const scratch = await scratchPostgres(pgBase);
+  try {
+    lines.push(
+      await run(
+        'postgres',
+        { DATABASE_URL: scratch.url },
+        createDb({ sqliteFile: '', databaseUrl: scratch.url }),
+      ),
+    );
+  } finally {
+    await scratch.drop();
+  }
+}
+console.log(
+  `\nPOST /api/v1/orders — ${N.products} products, ${N.villagers} villagers, ${N.centres} centres, ${N.connections} connections, ${N.duration} s, ${os.cpus().length} cores\n${lines.join('\n')}`,
+);
