@@ -1,4 +1,5 @@
 /** Orders: assisted orders placed by partners for villagers, their cancellation and returns. */
+export { advanceOrder, type OrderSummary, orderSummary } from './advance-order.ts';
 export { cancelOrder } from './cancel-order.ts';
 export { confirmOrder } from './confirm-order.ts';
 export { getOrder, listOrders } from './list-orders.ts';
@@ -7,3 +8,4 @@ export { nextOrderStatus, type OrderAction } from './order-status.ts';
 export { type OrderStatus, orderStatuses } from './orders.tables.ts';
 export { placeOrder } from './place-order.ts';
 export { recordReturn } from './record-return.ts';
+export { settleReturn } from './settle-return.ts';

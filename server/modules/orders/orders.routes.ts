@@ -17,6 +17,7 @@ import {
 } from './orders.schemas.ts';
 import { placeOrder } from './place-order.ts';
 import { recordReturn } from './record-return.ts';
+import { settleReturn } from './settle-return.ts';
 
 const tags = ['orders'];
 const readers = { roles: ['partner', 'county_staff', 'gov_viewer', 'hq_admin', 'merchant'] } as const;
@@ -138,5 +139,23 @@ export const orderRoutes =
         deps.nudgeOutbox();
         return result;
       },
+    );
+
+    app.post(
+      '/returns/:id/settle',
+      {
+        config: { access: { roles: ['merchant', 'county_staff', 'hq_admin'] } },
+        schema: {
+          tags,
+          description:
+            'The merchant repays the guarantee fund for a refund it advanced (for the merchant’s own lines).',
+          params: IdParams,
+          response: {
+            200: Type.Object({ returnId: Type.String(), settledFen: Type.Integer() }),
+            ...errors(401, 403, 404, 409),
+          },
+        },
+      },
+      async (request) => settleReturn(deps, actorOf(request), request.params.id),
     );
   };

@@ -11,10 +11,12 @@ export const LinesInput = Type.Array(Type.Object({ productId: Id, quantity: Quan
 });
 
 export const NewOrderSchema = Type.Object({ villagerId: Id, lines: LinesInput, payment: PaymentSchema });
+export const RefundSourceSchema = Type.Union([Type.Literal('merchant'), Type.Literal('guarantee_fund')]);
 export const ReturnInputSchema = Type.Object({
   lines: LinesInput,
   reason: Text(500),
   refundTo: Type.Optional(PaymentSchema),
+  payFrom: Type.Optional(RefundSourceSchema),
 });
 
 const OrderFields = {
@@ -59,5 +61,6 @@ export const ReturnResultSchema = Type.Object({
   refundFen: Type.Integer(),
   clawbackFen: Type.Integer(),
   refundTo: PaymentSchema,
+  payFrom: RefundSourceSchema,
   orderStatus: OrderStatusSchema,
 });

@@ -67,11 +67,24 @@ export type ReturnRow = {
   refund_fen: number;
   clawback_fen: number;
   refund_to: Payment;
+  /** Who bore the refund at once: the merchants' payables, or the centre's guarantee fund. */
+  paid_from: RefundSource;
   created_by: string;
   created_at: string;
 };
 
-export type ReturnLineRow = { return_id: string; product_id: string; quantity: number; refund_fen: number };
+export type RefundSource = 'merchant' | 'guarantee_fund';
+
+export type ReturnLineRow = {
+  return_id: string;
+  product_id: string;
+  quantity: number;
+  refund_fen: number;
+  merchant_id: string | null;
+  merchant_share_fen: number;
+  /** For refunds the guarantee fund advanced: when the merchant repaid the fund. */
+  settled_at: string | null;
+};
 
 export type OrderTables = {
   orders: OrderRow;

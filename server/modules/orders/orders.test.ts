@@ -459,4 +459,62 @@ describeDb('assisted orders', () => {
         .status,
     ).toBe(400);
   });
+
+  it('lets the guarantee fund pay a refund at once, repaid when the merchant settles', async () => {
+    const villager = await registerVillager(t, centre.partner.token);
+    const guarantee = async () =>
+      (
+        await t.request('GET', `/api/v1/centers/${centre.center.id}/guarantee`, {
+          token: centre.partner.token,
+        })
+      ).body.balanceFen as number;
+    const payable = async () =>
+      (await t.request('GET', `/api/v1/merchants/${shop.merchant.id}/payable`, { token: shop.token })).body
+        .balanceFen as number;
+    const placed = await order({
+      villagerId: villager.id,
+      lines: [{ productId: fertiliser.id, quantity: 1 }],
+      payment: 'float',
+    });
+    const returnBody = {
+      lines: [{ productId: fertiliser.id, quantity: 1 }],
+      reason: '结块',
+      payFrom: 'guarantee_fund',
+    };
+    const empty = await t.request('POST', `/api/v1/orders/${placed.body.id}/returns`, {
+      token: centre.partner.token,
+      body: returnBody,
+    });
+    expect(empty.status).toBe(409);
+    expect(empty.body.error.code).toBe('insufficient_funds');
+    await post(t, a.staff.token, `/api/v1/centers/${centre.center.id}/guarantee/deposits`, {
+      amountFen: 50_000,
+      reference: '保证金',
+    });
+    const [fund, owed, float] = [await guarantee(), await payable(), await floatOf()];
+    const ret = await post(t, centre.partner.token, `/api/v1/orders/${placed.body.id}/returns`, returnBody);
+    expect(ret).toMatchObject({
+      payFrom: 'guarantee_fund',
+      refundFen: placed.body.totalFen,
+      orderStatus: 'returned',
+    });
+    const share = placed.body.totalFen - placed.body.commissionFen;
+    expect(await guarantee()).toBe(fund - share);
+    expect(await payable()).toBe(owed);
+    expect(await floatOf()).toBe(float + placed.body.totalFen);
+    const rival = await merchantWithUser(t, hq);
+    expect((await t.request('POST', `/api/v1/returns/${ret.id}/settle`, { token: rival.token })).status).toBe(
+      404,
+    );
+    expect(await post(t, shop.token, `/api/v1/returns/${ret.id}/settle`, undefined, 200)).toEqual({
+      returnId: ret.id,
+      settledFen: share,
+    });
+    expect(await guarantee()).toBe(fund);
+    expect(await payable()).toBe(owed - share);
+    expect(await post(t, shop.token, `/api/v1/returns/${ret.id}/settle`, undefined, 200)).toEqual({
+      returnId: ret.id,
+      settledFen: 0,
+    });
+  });
 });

@@ -4,14 +4,14 @@ import { invalidState, validationFailed } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { releaseStock, returnPromotionBudget } from '../catalog/index.ts';
 import type { Actor } from '../identity/index.ts';
-import { post } from '../ledger/index.ts';
+import { accountId, post } from '../ledger/index.ts';
 import { queueSms } from '../notifications/index.ts';
 import { findVillager } from '../villagers/index.ts';
 import { type LineMoney, returnedMoney, splitEntries, unitsShare } from './money-split.ts';
 import { assertMayAct, loadVisibleOrder } from './order-scope.ts';
 import { returnableStatuses } from './order-status.ts';
 import { addEvent, orderLines, setStatus } from './orders.repo.ts';
-import type { OrderStatus, Payment } from './orders.tables.ts';
+import type { OrderStatus, Payment, RefundSource } from './orders.tables.ts';
 import { orderAccounts, toSplit } from './place-order.ts';
 
 export type ReturnInput = {
@@ -19,6 +19,11 @@ export type ReturnInput = {
   reason: string;
   /** Where the refund goes; by default back where the payment came from. */
   refundTo?: Payment | undefined;
+  /**
+   * `guarantee_fund`: the centre's guarantee fund pays the merchants' part at once, and each
+   * merchant repays the fund when it settles the return (`settleReturn`).
+   */
+  payFrom?: RefundSource | undefined;
 };
 
 export type ReturnResult = {
@@ -28,6 +33,7 @@ export type ReturnResult = {
   refundFen: number;
   clawbackFen: number;
   refundTo: Payment;
+  payFrom: RefundSource;
   orderStatus: OrderStatus;
 };
 
@@ -84,15 +90,24 @@ export async function recordReturn(
     parts.map((p) => ({ productId: p.productId, quantity: p.quantity })),
   );
   const refundTo = input.refundTo ?? order.payment;
-  const entries = splitEntries(parts, orderAccounts(order, refundTo), -1);
-  if (entries.length > 0)
+  const payFrom = input.payFrom ?? 'merchant';
+  const accounts = orderAccounts(order, refundTo);
+  const fund = accountId('guarantee_fund', order.center_id);
+  const entries = splitEntries(
+    parts,
+    payFrom === 'guarantee_fund' ? { ...accounts, merchant: () => fund } : accounts,
+    -1,
+  );
+  if (entries.length > 0) {
     await post(trx, deps.clock, {
       kind: 'return',
       refId: id,
       countyId: order.county_id,
       memo: order.id,
       entries,
+      noOverdraft: payFrom === 'guarantee_fund' ? [fund] : undefined,
     });
+  }
   const refundFen = parts.reduce((s, p) => s + p.money.paidFen, 0);
   const clawbackFen = parts.reduce((s, p) => s + p.money.commissionFen, 0);
   await trx
@@ -106,6 +121,7 @@ export async function recordReturn(
       refund_fen: refundFen,
       clawback_fen: clawbackFen,
       refund_to: refundTo,
+      paid_from: payFrom,
       created_by: actor.id,
       created_at: at,
     })
@@ -118,6 +134,9 @@ export async function recordReturn(
         product_id: p.productId,
         quantity: p.quantity,
         refund_fen: p.money.paidFen,
+        merchant_id: p.merchantId,
+        merchant_share_fen: p.money.merchantShareFen,
+        settled_at: payFrom === 'guarantee_fund' ? null : at,
       })),
     )
     .execute();
@@ -141,5 +160,14 @@ export async function recordReturn(
       kind: 'refund',
     });
   }
-  return { id, orderId: order.id, status: 'refunded', refundFen, clawbackFen, refundTo, orderStatus };
+  return {
+    id,
+    orderId: order.id,
+    status: 'refunded',
+    refundFen,
+    clawbackFen,
+    refundTo,
+    payFrom,
+    orderStatus,
+  };
 }

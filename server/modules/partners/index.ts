@@ -1,3 +1,4 @@
 /** Partners: the village partner as a business — float, and monthly statements. */
 export { floatAccount, floatBalance, recordFloatDeposit } from './float.ts';
+export { guaranteeAccount, guaranteeBalance, recordGuaranteeDeposit } from './guarantee.ts';
 export { partnerStatement, type Statement } from './statement.ts';

@@ -15,6 +15,7 @@ import {
 } from '../../http/schemas.ts';
 import { MONTH_PATTERN, monthOf } from '../../shared/month.ts';
 import { floatBalance, listFloatDeposits, recordFloatDeposit } from './float.ts';
+import { guaranteeBalance, recordGuaranteeDeposit } from './guarantee.ts';
 import { partnerStatement } from './statement.ts';
 
 const tags = ['partners'];
@@ -119,5 +120,55 @@ export const partnerRoutes =
         const month = request.query.month ?? monthOf(deps.clock.now());
         return partnerStatement(deps, actorOf(request), request.params.userId, month);
       },
+    );
+
+    app.post(
+      '/centers/:id/guarantee/deposits',
+      {
+        config: { access: { roles: ['county_staff'] } },
+        schema: {
+          tags,
+          params: IdParams,
+          headers: IdempotencyHeaders,
+          body: Type.Object({
+            amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+            reference: Text(100),
+          }),
+          response: {
+            201: Type.Object({
+              id: Type.String(),
+              centerId: Type.String(),
+              amountFen: Type.Integer(),
+              reference: Type.String(),
+              balanceFen: Type.Integer(),
+            }),
+            ...errors(400, 401, 403, 404, 422),
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const deposit = await idempotentWrite(deps, request, reply, 201, (trx) =>
+          recordGuaranteeDeposit(deps, trx, actor, request.params.id, request.body),
+        );
+        request.audit = { countyId: actor.countyId, entityId: deposit.id };
+        return deposit;
+      },
+    );
+
+    app.get(
+      '/centers/:id/guarantee',
+      {
+        config: { access: { roles: ['county_staff', 'hq_admin', 'partner', 'gov_viewer'] } },
+        schema: {
+          tags,
+          params: IdParams,
+          response: {
+            200: Type.Object({ centerId: Type.String(), balanceFen: Type.Integer() }),
+            ...errors(401, 403, 404),
+          },
+        },
+      },
+      async (request) => guaranteeBalance(deps, actorOf(request), request.params.id),
     );
   };
