@@ -26,7 +26,8 @@ export const UserSchema = Type.Object({
 });
 
 const NewUserSchema = Type.Object({
-  login: Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._@+-]+$' }),
+  // Any login without spaces: counties use phone numbers, pinyin names or staff numbers.
+  login: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$' }),
   password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 }),
   displayName: Text(100),
   role: RoleSchema,
