@@ -9,6 +9,17 @@ import pg from 'pg';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** The actor seeding scripts act as (HQ, outside any request). */
+export const benchHq = {
+  id: 'bench',
+  login: 'bench',
+  displayName: 'bench',
+  role: 'hq_admin' as const,
+  countyId: null,
+  centerId: null,
+  merchantId: null,
+};
+
 export function progress(label: string) {
   const started = Date.now();
   return (done: number, total: number) => {

@@ -30,7 +30,7 @@ import {
 } from '../server/modules/network/index.ts';
 import { systemClock } from '../server/shared/clock.ts';
 import { uuidv7 } from '../server/shared/ids.ts';
-import { log, progress, scratchPostgres, startServer } from './lib.ts';
+import { benchHq, log, progress, scratchPostgres, startServer } from './lib.ts';
 import { seedCatalog } from './seed-catalog.ts';
 
 const { values } = parseArgs({

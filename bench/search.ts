@@ -24,6 +24,7 @@ import { createPromotion } from '../server/modules/catalog/index.ts';
 import { createUser } from '../server/modules/identity/index.ts';
 import { createCounty } from '../server/modules/network/index.ts';
 import { systemClock } from '../server/shared/clock.ts';
+import { benchHq, log, percentile, progress } from './lib.ts';
 import { seedCatalog } from './seed-catalog.ts';
 
 const { values } = parseArgs({
@@ -58,29 +59,12 @@ const queries = [
 ];
 const PASSWORD = 'bench-password-1';
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
-function progress(label: string) {
-  const started = Date.now();
-  return (done: number, total: number) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    const rate = Math.round(done / ((Date.now() - started) / 1000));
-    process.stderr.write(
-      `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate}/s)`,
-    );
-    if (done === total) process.stderr.write('\n');
-  };
-}
-
 type AutocannonResult = {
   requests: { average: number };
   latency: { p50: number; p99: number };
   errors: number;
   non2xx: number;
 };
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function run(dialect: string, handle: DbHandle) {
   await migrateToLatest(handle);
@@ -101,15 +85,7 @@ async function run(dialect: string, handle: DbHandle) {
   if (handle.dialect === 'postgres') await sql`vacuum analyze`.execute(handle.db);
   else await sql`analyze`.execute(handle.db).then(() => sql`pragma cache_size = -2000`.execute(handle.db));
 
-  const root = {
-    id: 'bench',
-    login: 'bench',
-    displayName: 'bench',
-    role: 'hq_admin' as const,
-    countyId: null,
-    centerId: null,
-    merchantId: null,
-  };
+  const root = benchHq;
   const county = await createCounty(deps, {
     code: 'BENCH',
     name: '遂昌县',

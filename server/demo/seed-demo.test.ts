@@ -47,4 +47,27 @@ describeDb('demo county', () => {
     expect(own).toHaveLength(1);
     expect(own[0].status).toBe('open');
   });
+
+  it('stocks a catalogue and gives every open centre float, so a partner can order at once', async () => {
+    const partner = await signIn(t, 'partner1', DEMO_PASSWORD);
+    const centerId = (await t.request('GET', '/api/v1/me', { token: partner })).body.centerId;
+    expect(
+      (await t.request('GET', `/api/v1/centers/${centerId}/float`, { token: partner })).body.balanceFen,
+    ).toBe(500_000);
+    const found = await t.request('GET', '/api/v1/products?q=fhf', { token: partner });
+    expect(found.body.items[0].title).toContain('复合肥');
+    const villager = await t.request('POST', '/api/v1/villagers', {
+      token: partner,
+      body: { name: '周大伯', phone: '13957800001' },
+    });
+    const order = await t.request('POST', '/api/v1/orders', {
+      token: partner,
+      body: {
+        villagerId: villager.body.id,
+        lines: [{ productId: found.body.items[0].id, quantity: 1 }],
+        payment: 'float',
+      },
+    });
+    expect(order.status).toBe(201);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.ts';
-import { createMerchant } from '../modules/catalog/index.ts';
+import { createMerchant, createProduct } from '../modules/catalog/index.ts';
 import { type Actor, createUser } from '../modules/identity/index.ts';
 import {
   addVillage,
@@ -8,6 +8,8 @@ import {
   createCenter,
   createCounty,
 } from '../modules/network/index.ts';
+import { recordFloatDeposit } from '../modules/partners/index.ts';
+import { demoGoods } from './demo-goods.ts';
 
 export const DEMO_PASSWORD = 'cuntong2026';
 
@@ -65,10 +67,11 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     province: '浙江省',
     hub: { lat: 28.592, lon: 119.276, address: '浙江省丽水市遂昌县妙高街道北街88号 村通县级运营中心' },
   });
-  await user('county', '遂昌县运营中心 李伟', 'county_staff', { countyId: county.id });
+  const staff = await user('county', '遂昌县运营中心 李伟', 'county_staff', { countyId: county.id });
   await user('gov', '遂昌县商务局 陈静', 'gov_viewer', { countyId: county.id });
   const merchant = await createMerchant(deps, { name: '丰收农资旗舰店', kind: 'retailer' });
-  await user('merchant', '丰收农资 张强', 'merchant', { merchantId: merchant.id });
+  const seller = await user('merchant', '丰收农资 张强', 'merchant', { merchantId: merchant.id });
+  for (const goods of demoGoods) await createProduct(deps, seller, goods);
 
   let n = 0;
   for (const v of villages) {
@@ -85,6 +88,12 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     const partner = await user(`partner${n}`, `${v.name} ${v.partner}`, 'partner', { countyId: county.id });
     await assignPartner(deps, hq, center.id, partner.id);
     await changeCenterStatus(deps, hq, center.id, 'open');
+    // Every open centre starts with ¥5,000 of float so orders can be placed at once.
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        recordFloatDeposit(deps, trx, staff, center.id, { amountFen: 500_000, reference: '开业备用金' }),
+      );
   }
   return logins;
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatFen } from '../../web/src/ui/money.ts';
 import { type Browser, launchBrowser, type RunningServer, runBrowserTests, startServer } from './support.ts';
 
 const PASSWORD = 'cuntong2026';
@@ -59,14 +60,15 @@ describe.runIf(runBrowserTests)('assisted order through the partner console', ()
     const base = server!.baseUrl;
     const tag = Date.now().toString(36).toUpperCase();
 
-    // The demo county has no goods and no float: the merchant lists two, the county funds partner1.
+    // The merchant lists two goods of its own beside the demo catalogue (titles made unique by a
+    // batch tag), and the county tops up partner1's float.
     const merchant = await login('merchant');
     const fertiliser = await call<Product>(
       merchant,
       '/products',
       {
         sku: `FHF-${tag}`,
-        title: '复合肥料 45% 40kg',
+        title: `复合肥料 45% 40kg 批次${tag}`,
         category: '化肥',
         kind: 'agri_input',
         priceFen: 16_850,
@@ -80,7 +82,7 @@ describe.runIf(runBrowserTests)('assisted order through the partner console', ()
       '/products',
       {
         sku: `YMZZ-${tag}`,
-        title: '玉米种子 郑单958 1kg',
+        title: `玉米种子 郑单958 1kg 批次${tag}`,
         category: '种子',
         kind: 'agri_input',
         priceFen: 4_500,
@@ -109,26 +111,26 @@ describe.runIf(runBrowserTests)('assisted order through the partner console', ()
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/partner$/);
-    await visible(page.getByTestId('float-balance').getByText('¥5,000.00'));
+    await visible(page.getByTestId('float-balance').getByText(formatFen(floatBefore)));
 
     const search = page.getByLabel('搜索商品');
     const results = page.getByTestId('product-results');
     const row = (title: string) => results.getByTestId('product-row').filter({ hasText: title });
 
     // Pinyin initials find the fertiliser; two bags go into the cart.
-    // Both goods are listed before any search, so the filter shows in what disappears.
-    await visible(row('玉米种子'));
+    // Both goods are listed (newest first) before any search, so the filter shows in what disappears.
+    await visible(row(seed.title));
     await search.fill('fhf');
-    await row('玉米种子').waitFor({ state: 'detached', timeout: 20_000 });
-    await visible(row('复合肥料'));
-    await row('复合肥料').getByLabel('数量').fill('2');
-    await row('复合肥料').getByTestId('add-to-cart').click();
+    await row(seed.title).waitFor({ state: 'detached', timeout: 20_000 });
+    await visible(row(fertiliser.title));
+    await row(fertiliser.title).getByLabel('数量').fill('2');
+    await row(fertiliser.title).getByTestId('add-to-cart').click();
 
     // Chinese finds the seed.
     await search.fill('玉米种子');
-    await row('复合肥料').waitFor({ state: 'detached', timeout: 20_000 });
-    await visible(row('玉米种子'));
-    await row('玉米种子').getByTestId('add-to-cart').click();
+    await row(fertiliser.title).waitFor({ state: 'detached', timeout: 20_000 });
+    await visible(row(seed.title));
+    await row(seed.title).getByTestId('add-to-cart').click();
     const cart = page.getByTestId('cart');
     await visible(cart.getByTestId('cart-line').filter({ hasText: '玉米种子' }));
     const expectedTotal = fertiliser.priceFen * 2 + seed.priceFen;
@@ -151,7 +153,7 @@ describe.runIf(runBrowserTests)('assisted order through the partner console', ()
     const success = page.getByTestId('order-success');
     await visible(success);
     await visible(success.getByTestId('order-total').getByText('¥382.00'));
-    await visible(page.getByTestId('float-balance').getByText('¥4,618.00'));
+    await visible(page.getByTestId('float-balance').getByText(formatFen(floatBefore - expectedTotal)));
 
     await page.getByTestId('open-receipt').click();
     await page.waitForURL(/\/partner\/orders\/[^/]+\/receipt$/);
