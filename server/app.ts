@@ -20,6 +20,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { feeRoutes } from './modules/fees/fees.routes.ts';
 import { identityRoutes, type LoginLimits } from './modules/identity/identity.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { logisticsRoutes } from './modules/logistics/logistics.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import {
   SMS_TOPIC,
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(villagerRoutes(deps));
       await api.register(partnerRoutes(deps));
       await api.register(orderRoutes(deps));
+      await api.register(logisticsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

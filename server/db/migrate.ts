@@ -3,6 +3,7 @@ import { migrations as catalog } from '../modules/catalog/migrations/index.ts';
 import { migrations as fees } from '../modules/fees/migrations/index.ts';
 import { migrations as identity } from '../modules/identity/migrations/index.ts';
 import { migrations as ledger } from '../modules/ledger/migrations/index.ts';
+import { migrations as logistics } from '../modules/logistics/migrations/index.ts';
 import { migrations as network } from '../modules/network/migrations/index.ts';
 import { migrations as notifications } from '../modules/notifications/migrations/index.ts';
 import { migrations as orders } from '../modules/orders/migrations/index.ts';
@@ -27,6 +28,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   villagers,
   partners,
   orders,
+  logistics,
 };
 
 const provider: MigrationProvider = {

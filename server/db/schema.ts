@@ -2,6 +2,7 @@ import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { FeeTables } from '../modules/fees/fees.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
+import type { LogisticsTables } from '../modules/logistics/logistics.tables.ts';
 import type { NetworkTables } from '../modules/network/network.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
@@ -19,4 +20,5 @@ export type Database = PlatformTables &
   FeeTables &
   VillagerTables &
   PartnerTables &
-  OrderTables;
+  OrderTables &
+  LogisticsTables;

@@ -9,3 +9,5 @@ export { type OrderStatus, orderStatuses } from './orders.tables.ts';
 export { placeOrder } from './place-order.ts';
 export { recordReturn } from './record-return.ts';
 export { settleReturn } from './settle-return.ts';
+/** The order-with-events response schema, for routes of other modules that answer an order. */
+export { OrderWithEventsSchema } from './orders.schemas.ts';

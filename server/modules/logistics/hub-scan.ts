@@ -1,0 +1,106 @@
+import type { Trx } from '../../db/create-db.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, invalidState } from '../../shared/app-error.ts';
+import type { Actor } from '../identity/index.ts';
+import { advanceOrder } from '../orders/index.ts';
+import type { ExceptionReason, ParcelRow, ParcelStatus } from './logistics.tables.ts';
+import { assertCountyStaff, hubPlace } from './parcel-scope.ts';
+import { parcelStep } from './parcel-status.ts';
+import { addParcelEvent, lockParcelByTracking, updateParcel } from './parcels.repo.ts';
+
+export type HubScan =
+  | { trackingNumber: string; type: 'received' }
+  | { trackingNumber: string; type: 'exception'; reason: ExceptionReason; note?: string | undefined };
+
+export type HubScanResult = {
+  parcelId: string;
+  centerId: string;
+  runId: string | null;
+  status: ParcelStatus;
+};
+
+/**
+ * A scan at the county hub. `received`: the parcel (and its order) is now at the hub, waiting
+ * for a run; `exception`: it is damaged, missing, misrouted or refused and leaves any planned
+ * run. Scanning a parcel already in that state records nothing and answers the same, so
+ * scanners may retry freely. Parcels of other counties are 404.
+ */
+export async function scanAtHub(deps: Deps, trx: Trx, actor: Actor, scan: HubScan): Promise<HubScanResult> {
+  const parcel = assertCountyStaff(actor, await lockParcelByTracking(trx, scan.trackingNumber));
+  const action = scan.type === 'received' ? 'receive' : 'report_exception';
+  const next = parcelStep(parcel.status, action);
+  if (next === null)
+    throw invalidState(`A parcel ${parcel.status} cannot be scanned ${scan.type}`, { status: parcel.status });
+  if (next === 'repeat') return resultOf(parcel);
+
+  const at = deps.clock.now().toISOString();
+  // A parcel at the hub is only ever in a run still planned: it leaves it on an exception,
+  // and one coming back from an exception waits for the next plan.
+  const patch =
+    scan.type === 'received'
+      ? { status: next, run_id: null, exception_reason: null, updated_at: at }
+      : {
+          status: next,
+          run_id: parcel.status === 'at_hub' ? null : parcel.run_id,
+          exception_reason: scan.reason,
+          updated_at: at,
+        };
+  if (!(await updateParcel(trx, parcel.id, parcel.status, patch)))
+    throw invalidState('The parcel changed meanwhile');
+  await addParcelEvent(trx, parcel, {
+    type: next,
+    at,
+    place: await hubPlace(trx, parcel.county_id),
+    actorId: actor.id,
+    ...(scan.type === 'exception' ? { data: { reason: scan.reason, note: scan.note ?? null } } : {}),
+  });
+  if (scan.type === 'received' && parcel.order_id) {
+    await advanceOrder(trx, parcel.order_id, 'receive_at_hub', at, actor.id);
+  }
+  return resultOf({ ...parcel, ...patch });
+}
+
+const resultOf = (p: ParcelRow): HubScanResult => ({
+  parcelId: p.id,
+  centerId: p.center_id,
+  runId: p.run_id,
+  status: p.status,
+});
+
+export type BatchItem = {
+  trackingNumber: string;
+  parcelId: string | null;
+  centerId: string | null;
+  runId: string | null;
+  error: { code: string; message: string } | null;
+};
+
+/**
+ * A sorter's batch of `received` scans. Each parcel commits on its own, so one unknown or
+ * refused tracking number does not hold back the rest; its item carries the error instead.
+ */
+export async function scanBatchAtHub(
+  deps: Deps,
+  actor: Actor,
+  trackingNumbers: string[],
+): Promise<BatchItem[]> {
+  const items: BatchItem[] = [];
+  for (const trackingNumber of trackingNumbers) {
+    try {
+      const r = await deps.db
+        .transaction()
+        .execute((trx) => scanAtHub(deps, trx, actor, { trackingNumber, type: 'received' }));
+      items.push({ trackingNumber, parcelId: r.parcelId, centerId: r.centerId, runId: r.runId, error: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      items.push({
+        trackingNumber,
+        parcelId: null,
+        centerId: null,
+        runId: null,
+        error: { code: error.code, message: error.message },
+      });
+    }
+  }
+  return items;
+}

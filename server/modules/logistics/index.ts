@@ -1,0 +1,4 @@
+/** Logistics: parcels from merchants and outside carriers, hub and centre scans, van runs, pickups. */
+export { type ParcelStatus, parcelStatuses } from './logistics.tables.ts';
+export type { Parcel, Run, Vehicle } from './logistics.views.ts';
+export { type ParcelAction, parcelStep } from './parcel-status.ts';
