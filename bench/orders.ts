@@ -75,15 +75,7 @@ async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[
   });
   // Throughput, not stock-outs, is what this measures.
   await handle.db.updateTable('products').set({ stock: 1_000_000_000 }).execute();
-  const hq = {
-    id: 'bench',
-    login: 'bench',
-    displayName: 'bench',
-    role: 'hq_admin' as const,
-    countyId: null,
-    centerId: null,
-    merchantId: null,
-  };
+  const hq = benchHq;
   const county = await createCounty(deps, {
     code: 'BENCH',
     name: '遂昌县',

@@ -13,7 +13,8 @@ let chosenPos = 0;
 export function swapStar(ls: LocalSearch, rU: number, rV: number): boolean {
   preprocess(ls, rU, rV);
   preprocess(ls, rV, rU);
-  const { next, prev, dist: D, nn, nC, demand, service, deltaRemoval } = ls;
+  const { next, prev, cour, dist: D, nn, nC, demand, service, deltaRemoval } = ls;
+  const stride = nC + 1;
   const loadRU = ls.rLoad[rU]!;
   const loadRV = ls.rLoad[rV]!;
   const penRU = ls.rPenalty[rU]!;
@@ -29,24 +30,38 @@ export function swapStar(ls: LocalSearch, rU: number, rV: number): boolean {
   for (let u = next[ls.startDepot(rU)]!; u <= nC; u = next[u]!) {
     const lu = demand[u]!;
     const su = service[u]!;
+    const dRemU = deltaRemoval[u]!;
+    const cpu = cour[prev[u]!]!;
+    const cnu = cour[next[u]!]!;
+    const edgeU = D[cpu * nn + cnu]!;
+    const kU = (rV * stride + u) * 3;
     for (let v = next[ls.startDepot(rV)]!; v <= nC; v = next[v]!) {
       const lv = demand[v]!;
+      const dRemV = deltaRemoval[v]!;
       const dPenU = ls.penLoad(loadRU + lv - lu) - penRU;
       const dPenV = ls.penLoad(loadRV + lu - lv) - penRV;
-      if (dPenU + deltaRemoval[u]! + dPenV + deltaRemoval[v]! > 0) continue;
-      const extraV = cheapestInsertWithout(ls, u, v, rV);
+      if (dPenU + dRemU + dPenV + dRemV > 0) continue;
+      const cpv = cour[prev[v]!]!;
+      const cnv = cour[next[v]!]!;
+      const extraV = cheapestInsertWithout(
+        ls,
+        kU,
+        v,
+        D[cpv * nn + u]! + D[u * nn + cnv]! - D[cpv * nn + cnv]!,
+      );
       const posU = chosenPos;
-      const extraU = cheapestInsertWithout(ls, v, u, rU);
+      const kV = (rU * stride + v) * 3;
+      const extraU = cheapestInsertWithout(ls, kV, u, D[cpu * nn + v]! + D[v * nn + cnu]! - edgeU);
       const sv = service[v]!;
       const cost =
         dPenU +
-        deltaRemoval[u]! +
+        dRemU +
         extraU +
         dPenV +
-        deltaRemoval[v]! +
+        dRemV +
         extraV +
-        ls.penDuration(durRU + deltaRemoval[u]! + extraU + sv - su) +
-        ls.penDuration(durRV + deltaRemoval[v]! + extraV - sv + su);
+        ls.penDuration(durRU + dRemU + extraU + sv - su) +
+        ls.penDuration(durRV + dRemV + extraV - sv + su);
       if (cost < best) {
         best = cost;
         bestU = u;
@@ -59,7 +74,6 @@ export function swapStar(ls: LocalSearch, rU: number, rV: number): boolean {
 
   // Plain relocations come for free from the cached insertion positions and use a different
   // neighbourhood than the granular RELOCATE, so they are checked too.
-  const stride = ls.nC + 1;
   for (let side = 0; side < 2; side++) {
     const from = side === 0 ? rU : rV;
     const to = side === 0 ? rV : rU;
@@ -164,26 +178,23 @@ function preprocess(ls: LocalSearch, r1: number, r2: number): void {
 }
 
 /**
- * Cheapest insertion of u into route r (the route of v) once v is removed: the best cached
- * position not adjacent to v (one of the top three must qualify), or v's own place.
+ * Cheapest insertion of a client (options cached at insOffset) into the route of v once v is
+ * removed: the best cached position not adjacent to v (one of the top three must qualify), or v's
+ * own place, whose cost the caller passes in.
  */
-function cheapestInsertWithout(ls: LocalSearch, u: number, v: number, r: number): number {
-  const { next, prev, cour, dist: D, nn, insCost, insLoc } = ls;
-  const k = (r * (ls.nC + 1) + u) * 3;
+function cheapestInsertWithout(ls: LocalSearch, insOffset: number, v: number, inPlace: number): number {
+  const { next, prev, insCost, insLoc } = ls;
   let pos = -1;
   let cost = Infinity;
   for (let i = 0; i < 3; i++) {
-    const l = insLoc[k + i]!;
+    const l = insLoc[insOffset + i]!;
     if (l < 0) break;
     if (l !== v && next[l] !== v) {
       pos = l;
-      cost = insCost[k + i]!;
+      cost = insCost[insOffset + i]!;
       break;
     }
   }
-  const cp = cour[prev[v]!]!;
-  const cn = cour[next[v]!]!;
-  const inPlace = D[cp * nn + u]! + D[u * nn + cn]! - D[cp * nn + cn]!;
   if (pos < 0 || inPlace < cost) {
     pos = prev[v]!;
     cost = inPlace;
