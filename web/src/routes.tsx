@@ -8,6 +8,7 @@ import { PageLoading } from './ui/PageLoading';
 // Each role downloads only its own console; the partner's village link is the slowest of all.
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
+const TrackPage = lazy(() => import('./pages/TrackPage'));
 const NoConsolePage = lazy(() => import('./pages/NoConsolePage'));
 const HqConsole = lazy(() => import('./consoles/hq/HqConsole'));
 const CountyConsole = lazy(() => import('./consoles/county/CountyConsole'));
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/verify/:centerId" element={<VerifyPage />} />
+          <Route path="/track" element={<TrackPage />} />
           <Route
             path="/hq/*"
             element={

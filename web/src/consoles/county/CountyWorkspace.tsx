@@ -1,25 +1,39 @@
 import { Button, Space, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useCounty } from '../../domains/network/api';
 import { MessageProvider } from '../../ui/feedback';
+import { PageLoading } from '../../ui/PageLoading';
 import { CentersPage } from './CentersPage';
 import { PromotionsPage } from './PromotionsPage';
 import { VillagesPage } from './VillagesPage';
 
-type Props = { countyId: string; basePath: string; backTo?: string };
+// The hub's pages are the county staff's alone and load on first visit.
+const ScanStation = lazy(() => import('./hub/ScanStation'));
+const RunsPage = lazy(() => import('./hub/RunsPage'));
+const ParcelsPage = lazy(() => import('./hub/ParcelsPage'));
+
+type Props = {
+  countyId: string;
+  basePath: string;
+  backTo?: string;
+  /** The hub's scanning, runs and parcels: for the county's own staff, not HQ's visits. */
+  hub?: boolean;
+};
+
+const networkTabs = ['centers', 'villages', 'promotions'] as const;
+const hubTabs = ['scan', 'runs', 'parcels'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
-export default function CountyWorkspace({ countyId, basePath, backTo }: Props) {
+export default function CountyWorkspace({ countyId, basePath, backTo, hub = false }: Props) {
   const { t } = useTranslation();
   const county = useCounty(countyId);
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const tab = pathname.endsWith('/villages')
-    ? 'villages'
-    : pathname.endsWith('/promotions')
-      ? 'promotions'
-      : 'centers';
+  const tabs: readonly string[] = hub ? [...networkTabs, ...hubTabs] : networkTabs;
+  const segment = pathname.slice(basePath.length + 1).split('/')[0] ?? '';
+  const tab = tabs.includes(segment) ? segment : 'centers';
 
   return (
     <MessageProvider>
@@ -36,18 +50,19 @@ export default function CountyWorkspace({ countyId, basePath, backTo }: Props) {
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate(`${basePath}/${key}`)}
-        items={[
-          { key: 'centers', label: t('county.tabs.centers') },
-          { key: 'villages', label: t('county.tabs.villages') },
-          { key: 'promotions', label: t('county.tabs.promotions') },
-        ]}
+        items={tabs.map((key) => ({ key, label: t(`county.tabs.${key}`) }))}
       />
-      <Routes>
-        <Route path="centers" element={<CentersPage countyId={countyId} />} />
-        <Route path="villages" element={<VillagesPage countyId={countyId} />} />
-        <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
-        <Route path="*" element={<Navigate to={`${basePath}/centers`} replace />} />
-      </Routes>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="centers" element={<CentersPage countyId={countyId} />} />
+          <Route path="villages" element={<VillagesPage countyId={countyId} />} />
+          <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
+          {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
+          {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
+          {hub && <Route path="parcels" element={<ParcelsPage countyId={countyId} />} />}
+          <Route path="*" element={<Navigate to={`${basePath}/centers`} replace />} />
+        </Routes>
+      </Suspense>
     </MessageProvider>
   );
 }

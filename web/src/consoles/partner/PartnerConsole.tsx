@@ -19,6 +19,9 @@ const VillagerDetailPage = lazy(() => import('./VillagerDetailPage'));
 const FloatPage = lazy(() => import('./FloatPage'));
 const StatementPage = lazy(() => import('./StatementPage'));
 const CenterPage = lazy(() => import('./CenterPage'));
+const ArrivalScanPage = lazy(() => import('./ArrivalScanPage'));
+const PickupPage = lazy(() => import('./PickupPage'));
+const OverduePage = lazy(() => import('./OverduePage'));
 
 function Workspace({ centerId }: { centerId: string }) {
   return (
@@ -32,6 +35,9 @@ function Workspace({ centerId }: { centerId: string }) {
         <Route path="villagers/:id" element={<VillagerDetailPage />} />
         <Route path="float" element={<FloatPage centerId={centerId} />} />
         <Route path="statement" element={<StatementPage />} />
+        <Route path="arrivals" element={<ArrivalScanPage centerId={centerId} />} />
+        <Route path="pickup" element={<PickupPage centerId={centerId} />} />
+        <Route path="overdue" element={<OverduePage centerId={centerId} />} />
         <Route path="center" element={<CenterPage centerId={centerId} />} />
         <Route path="*" element={<Navigate to="/partner" replace />} />
       </Routes>
@@ -54,6 +60,9 @@ export default function PartnerConsole() {
   const nav = [
     { to: '/partner', label: t('partner.nav.order'), end: true },
     { to: '/partner/orders', label: t('partner.nav.orders') },
+    { to: '/partner/arrivals', label: t('partner.nav.arrival') },
+    { to: '/partner/pickup', label: t('partner.nav.pickup') },
+    { to: '/partner/overdue', label: t('partner.nav.overdue') },
     { to: '/partner/villagers', label: t('partner.nav.villagers') },
     { to: '/partner/float', label: t('partner.nav.float') },
     { to: '/partner/statement', label: t('partner.nav.statement') },

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useCenterScan } from '../../domains/logistics/api';
+import { cue } from '../../domains/logistics/cue';
+import { ScanInput } from '../../domains/logistics/ScanInput';
+import { useErrorText } from '../../ui/errors';
+import { muted, panel } from './panel';
+
+type Arrival = { key: string; trackingNumber: string; pending: boolean; ok: boolean; error?: string };
+
+/** Parcels off the van: each scan makes the parcel ready and texts the villager a pickup code. */
+export default function ArrivalScanPage({ centerId }: { centerId: string }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const scan = useCenterScan(centerId);
+  const [arrivals, setArrivals] = useState<Arrival[]>([]);
+
+  const onScan = (trackingNumber: string) => {
+    const key = `${Date.now()}-${trackingNumber}`;
+    setArrivals((list) => [{ key, trackingNumber, pending: true, ok: false }, ...list]);
+    const update = (patch: Partial<Arrival>) =>
+      setArrivals((list) => list.map((a) => (a.key === key ? { ...a, ...patch, pending: false } : a)));
+    scan.mutate(trackingNumber, {
+      onSuccess: () => {
+        cue(true);
+        update({ ok: true });
+      },
+      onError: (error) => {
+        cue(false);
+        const misrouted =
+          error instanceof ApiError && (error.details as { reason?: string } | null)?.reason === 'misrouted';
+        update({ ok: false, error: misrouted ? t('arrival.misrouted') : errorText(error) });
+      },
+    });
+  };
+
+  const latest = arrivals[0];
+  const done = arrivals.filter((a) => a.ok).length;
+  return (
+    <section style={{ ...panel, maxWidth: 880 }}>
+      <h2 style={{ marginTop: 0 }}>{t('partner.nav.arrival')}</h2>
+      <p style={muted}>{t('arrival.hint')}</p>
+      <ScanInput label={t('arrival.scanPlaceholder')} onScan={onScan} />
+      {latest && !latest.pending && (
+        <div
+          role={latest.ok ? 'status' : 'alert'}
+          data-testid={latest.ok ? 'arrival-ok' : 'arrival-error'}
+          style={{
+            marginTop: 16,
+            padding: 16,
+            borderRadius: 8,
+            fontSize: 24,
+            fontWeight: 700,
+            background: latest.ok ? '#f0fdf4' : '#fef2f2',
+            border: `3px solid ${latest.ok ? '#16a34a' : '#dc2626'}`,
+          }}
+        >
+          <code>{latest.trackingNumber}</code> {latest.ok ? t('arrival.ok') : latest.error}
+        </div>
+      )}
+      <p style={{ fontSize: 18, marginTop: 16 }} data-testid="arrival-count">
+        {t('hub.count', { count: done })}
+      </p>
+      <ol style={{ listStyle: 'none', padding: 0 }}>
+        {arrivals.map((a) => (
+          <li key={a.key} style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0' }}>
+            <code>{a.trackingNumber}</code>{' '}
+            <span style={{ color: a.pending ? '#888' : a.ok ? '#15803d' : '#b91c1c' }}>
+              {a.pending ? '…' : a.ok ? t('arrival.ok') : a.error}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

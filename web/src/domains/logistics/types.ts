@@ -1,0 +1,72 @@
+export const parcelStatuses = [
+  'created',
+  'at_hub',
+  'in_transit',
+  'ready_for_pickup',
+  'picked_up',
+  'exception',
+] as const;
+export type ParcelStatus = (typeof parcelStatuses)[number];
+
+export const exceptionReasons = ['damaged', 'missing', 'misrouted', 'refused'] as const;
+export type ExceptionReason = (typeof exceptionReasons)[number];
+
+export type Parcel = {
+  id: string;
+  trackingNumber: string;
+  carrier: string;
+  status: ParcelStatus;
+  countyId: string;
+  centerId: string;
+  orderId: string | null;
+  /** Masked by the server; the full number only ever goes to the SMS. */
+  recipientPhone: string;
+  weightGrams: number;
+  runId: string | null;
+  exceptionReason: string | null;
+  arrivedAt: string | null;
+  pickupLocked: boolean;
+  createdAt: string;
+};
+
+export type ParcelEvent = { type: string; at: string; place: string };
+
+export type HubScanResult = {
+  parcelId: string;
+  centerId: string;
+  runId: string | null;
+  status: ParcelStatus;
+};
+
+export type Vehicle = {
+  id: string;
+  countyId: string;
+  name: string;
+  capacityKg: number;
+  shiftMinutes: number;
+};
+
+export type RunStop = { centerId: string; sequence: number; parcelIds: string[] };
+
+export type Run = {
+  id: string;
+  countyId: string;
+  vehicleId: string;
+  date: string;
+  trip: number;
+  status: 'planned' | 'dispatched';
+  stops: RunStop[];
+  distanceKm: number;
+  durationMinutes: number;
+  loadKg: number;
+  dispatchedAt: string | null;
+};
+
+export type RunSheet = Run & { parcels: Parcel[] };
+
+export type Plan = { runs: Run[]; unplanned: string[] };
+
+/** Today in the browser's own time zone, as the YYYY-MM-DD the run planner takes. */
+export function localDate(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
