@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, type RunningServer, runBrowserTests, startServer } from './support.ts';
+import {
+  apiCall,
+  apiLogin,
+  type Browser,
+  launchBrowser,
+  type RunningServer,
+  runBrowserTests,
+  startServer,
+} from './support.ts';
 
 const PASSWORD = 'cuntong2026';
 
@@ -28,32 +36,9 @@ describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', 
     await server?.stop();
   });
 
-  /** A JSON call as the given demo user, failing the test on any unexpected status. */
-  async function call<T>(token: string, path: string, body?: unknown, expected = 200): Promise<T> {
-    const response = await fetch(`${server!.baseUrl}/api/v1${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined
-          ? {}
-          : { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const payload = await response.json();
-    expect(response.status, JSON.stringify(payload)).toBe(expected);
-    return payload as T;
-  }
-
-  async function login(name: string): Promise<string> {
-    const response = await fetch(`${server!.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: name, password: PASSWORD }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { token: string }).token;
-  }
+  const call = <T>(token: string, path: string, body?: unknown, expected = 200) =>
+    apiCall<T>(server!.baseUrl, token, path, body, expected);
+  const login = (name: string) => apiLogin(server!.baseUrl, name, PASSWORD);
 
   /** Signs the page in through the login form, as a person would. */
   async function signIn(page: Page, name: string, landing: RegExp) {
