@@ -2,7 +2,7 @@ import type { Trx } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, invalidState } from '../../shared/app-error.ts';
 import type { Actor } from '../identity/index.ts';
-import { advanceOrder } from '../orders/index.ts';
+import { advanceOrder, returnWholeOrder } from '../orders/index.ts';
 import type { ExceptionReason, ParcelRow, ParcelStatus } from './logistics.tables.ts';
 import { assertCountyStaff, hubPlace } from './parcel-scope.ts';
 import { parcelStep } from './parcel-status.ts';
@@ -56,6 +56,18 @@ export async function scanAtHub(deps: Deps, trx: Trx, actor: Actor, scan: HubSca
   });
   if (scan.type === 'received' && parcel.order_id) {
     await advanceOrder(trx, parcel.order_id, 'receive_at_hub', at, actor.id);
+  }
+  // Goods that will never reach the villager start the return at once: refunded in full,
+  // restocked only when they are intact (refused).
+  if (scan.type === 'exception' && parcel.order_id && scan.reason !== 'misrouted') {
+    await returnWholeOrder(
+      deps,
+      trx,
+      parcel.order_id,
+      `hub exception: ${scan.reason}`,
+      actor.id,
+      scan.reason === 'refused',
+    );
   }
   return resultOf({ ...parcel, ...patch });
 }

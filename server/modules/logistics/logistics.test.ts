@@ -241,4 +241,36 @@ describeDb('county logistics: from merchant to villager', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('refunds the villager at once when the hub finds an order’s parcel damaged or refused', async () => {
+    const floatOf = async () =>
+      (await t.request('GET', `/api/v1/centers/${c.centre.center.id}/float`, { token: hq })).body
+        .balanceFen as number;
+    const stockOf = async () =>
+      (await t.request('GET', `/api/v1/products/${c.product.id}`, { token: hq })).body.stock as number;
+    for (const [reason, restocked] of [
+      ['damaged', false],
+      ['refused', true],
+    ] as const) {
+      const { villager, order } = await placedOrder(t, c, 2);
+      const parcel = await ship(t, c, order.id);
+      await hubScan(t, c.staff.token, parcel.trackingNumber);
+      const [float, stock] = [await floatOf(), await stockOf()];
+      const exception = { trackingNumber: parcel.trackingNumber, type: 'exception', reason };
+      await post(t, c.staff.token, '/api/v1/hub/scans', exception, 200);
+      await post(t, c.staff.token, '/api/v1/hub/scans', exception, 200);
+      expect(await orderStatus(order.id)).toBe('returned');
+      expect(await floatOf()).toBe(float + order.totalFen);
+      expect(await stockOf()).toBe(restocked ? stock + 2 : stock);
+      await t.drain();
+      const sms = await t.request('GET', `/api/v1/notifications?phone=${villager.phone}`, {
+        token: c.staff.token,
+      });
+      expect(sms.body.items.filter((m: { kind: string }) => m.kind === 'refund')).toHaveLength(1);
+      // Found again later, the parcel is back at the hub; the settled order stays returned.
+      expect((await hubScan(t, c.staff.token, parcel.trackingNumber)).status).toBe(200);
+      expect(await orderStatus(order.id)).toBe('returned');
+    }
+    await expectBalancedBooks(t);
+  });
 });

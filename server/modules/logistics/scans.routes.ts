@@ -40,6 +40,8 @@ export const scanRoutes =
           scanAtHub(inTrx(deps, trx), trx, actor, request.body),
         );
         request.audit = { countyId: actor.countyId, entityId: result.parcelId };
+        // An exception on an order's parcel refunds the villager, who gets an SMS.
+        if (request.body.type === 'exception') deps.nudgeOutbox();
         return result;
       },
     );

@@ -51,8 +51,8 @@ const targetOf: Record<Exclude<OrderAction, 'confirm' | 'cancel' | 'return_all'>
 /**
  * Moves an order one step along the logistics path (ship, receive_at_hub, dispatch, arrive,
  * pick_up) inside the caller's transaction, recording the event. Returns false when the order
- * is already at or past that step — a repeated scan — and throws `invalid_state` when the
- * step does not apply at all.
+ * is already at or past that step — a repeated scan — or settled (returned, cancelled), and
+ * throws `invalid_state` when the step does not apply at all.
  */
 export async function advanceOrder(
   trx: Trx,
@@ -63,6 +63,9 @@ export async function advanceOrder(
 ): Promise<boolean> {
   const order = await findOrderRow(trx, orderId);
   if (!order) throw invalidState('No such order');
+  // A returned or cancelled order is settled; its parcel may still travel (back to the
+  // merchant, or recovered), but the order stays where it is.
+  if (order.status === 'returned' || order.status === 'cancelled') return false;
   const next = nextOrderStatus(order.status, action);
   if (next === null) {
     const reached = logisticsOrder.indexOf(order.status) >= logisticsOrder.indexOf(targetOf[action]);

@@ -5,9 +5,9 @@ export { confirmOrder } from './confirm-order.ts';
 export { getOrder, listOrders } from './list-orders.ts';
 export type { Order, OrderWithEvents } from './order.views.ts';
 export { nextOrderStatus, type OrderAction } from './order-status.ts';
-export { type OrderStatus, orderStatuses } from './orders.tables.ts';
-export { placeOrder } from './place-order.ts';
-export { recordReturn } from './record-return.ts';
-export { settleReturn } from './settle-return.ts';
 /** The order-with-events response schema, for routes of other modules that answer an order. */
 export { OrderWithEventsSchema } from './orders.schemas.ts';
+export { type OrderStatus, orderStatuses } from './orders.tables.ts';
+export { placeOrder } from './place-order.ts';
+export { recordReturn, returnWholeOrder } from './record-return.ts';
+export { settleReturn } from './settle-return.ts';

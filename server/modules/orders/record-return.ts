@@ -10,8 +10,8 @@ import { findVillager } from '../villagers/index.ts';
 import { type LineMoney, returnedMoney, splitEntries, unitsShare } from './money-split.ts';
 import { assertMayAct, loadVisibleOrder } from './order-scope.ts';
 import { returnableStatuses } from './order-status.ts';
-import { addEvent, orderLines, setStatus } from './orders.repo.ts';
-import type { OrderStatus, Payment, RefundSource } from './orders.tables.ts';
+import { addEvent, findOrderRow, orderLines, setStatus } from './orders.repo.ts';
+import type { OrderRow, OrderStatus, Payment, RefundSource } from './orders.tables.ts';
 import { orderAccounts, toSplit } from './place-order.ts';
 
 export type ReturnInput = {
@@ -52,6 +52,38 @@ export async function recordReturn(
 ): Promise<ReturnResult> {
   const order = await loadVisibleOrder(trx, actor, orderId);
   assertMayAct(actor, order);
+  return applyReturn(deps, trx, order, input, actor.id, true);
+}
+
+/**
+ * The whole remaining order comes back without passing the counter: the hub found the parcel
+ * damaged or missing (nothing to restock), or the villager refused it (restocked). The
+ * villager is refunded in full to where the payment came from.
+ */
+export async function returnWholeOrder(
+  deps: Deps,
+  trx: Trx,
+  orderId: string,
+  reason: string,
+  actorId: string,
+  restock: boolean,
+): Promise<ReturnResult | null> {
+  const order = await findOrderRow(trx, orderId);
+  if (!order || !returnableStatuses.includes(order.status)) return null;
+  const lines = (await orderLines(trx, order.id)).filter((l) => l.quantity > l.returned_quantity);
+  if (lines.length === 0) return null;
+  const all = lines.map((l) => ({ productId: l.product_id, quantity: l.quantity - l.returned_quantity }));
+  return applyReturn(deps, trx, order, { lines: all, reason }, actorId, restock);
+}
+
+async function applyReturn(
+  deps: Deps,
+  trx: Trx,
+  order: OrderRow,
+  input: ReturnInput,
+  actorId: string,
+  restock: boolean,
+): Promise<ReturnResult> {
   if (!returnableStatuses.includes(order.status)) {
     throw invalidState(`Goods of a ${order.status} order cannot be returned`, { status: order.status });
   }
@@ -85,10 +117,12 @@ export async function recordReturn(
       .where('returned_quantity', '=', line.returned_quantity)
       .execute();
   }
-  await releaseStock(
-    trx,
-    parts.map((p) => ({ productId: p.productId, quantity: p.quantity })),
-  );
+  if (restock) {
+    await releaseStock(
+      trx,
+      parts.map((p) => ({ productId: p.productId, quantity: p.quantity })),
+    );
+  }
   const refundTo = input.refundTo ?? order.payment;
   const payFrom = input.payFrom ?? 'merchant';
   const accounts = orderAccounts(order, refundTo);
@@ -122,7 +156,7 @@ export async function recordReturn(
       clawback_fen: clawbackFen,
       refund_to: refundTo,
       paid_from: payFrom,
-      created_by: actor.id,
+      created_by: actorId,
       created_at: at,
     })
     .execute();
@@ -147,7 +181,7 @@ export async function recordReturn(
       throw invalidState('The order changed meanwhile');
     orderStatus = 'returned';
   }
-  await addEvent(trx, order.id, allBack ? 'returned' : 'partially_returned', at, actor.id, {
+  await addEvent(trx, order.id, allBack ? 'returned' : 'partially_returned', at, actorId, {
     returnId: id,
     reason: input.reason,
   });
