@@ -104,10 +104,17 @@ describeDb('catalog: product search', () => {
 
   it('shows new and deactivated products at once, although result pages are cached', async () => {
     const before = await q('haitang');
-    const added = await makeProduct(t, merchantToken, { title: '海棠 苹果树苗', category: '苗木', description: '' });
+    const added = await makeProduct(t, merchantToken, {
+      title: '海棠 苹果树苗',
+      category: '苗木',
+      description: '',
+    });
     const after = await q('haitang');
     expect(after.ids).toEqual([added.id, ...before.ids]);
-    const off = await t.request('PATCH', `/api/v1/products/${added.id}`, { token: merchantToken, body: { status: 'inactive' } });
+    const off = await t.request('PATCH', `/api/v1/products/${added.id}`, {
+      token: merchantToken,
+      body: { status: 'inactive' },
+    });
     expect(off.status).toBe(200);
     expect((await q('haitang')).ids).not.toContain(added.id);
   });
