@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Col, DatePicker, Row, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Row, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDispatchRun, usePlanRuns, useRuns, useVehicles } from '../../../domains/logistics/api';
@@ -10,6 +10,9 @@ import { useErrorText } from '../../../ui/errors';
 import { useMessage } from '../../../ui/feedback';
 import { QueryView } from '../../../ui/QueryView';
 import { VehiclesCard } from './VehiclesCard';
+
+// ECharts is large and only this page draws with it: fetch it once the day has runs to show.
+const RunMap = lazy(() => import('./RunMap'));
 
 /** The day's runs: plan them from the parcels waiting at the hub, then send each van off. */
 export default function RunsPage({ countyId }: { countyId: string }) {
@@ -113,7 +116,20 @@ export default function RunsPage({ countyId }: { countyId: string }) {
           />
         )}
         <QueryView query={runs}>
-          {(items) => (items.length ? items.map(runCard) : <Alert type="info" title={t('runs.none')} />)}
+          {(items) =>
+            items.length ? (
+              <>
+                <Card size="small" title={t('runs.map.title')} style={{ marginBottom: 16 }}>
+                  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                    <RunMap countyId={countyId} runs={items} />
+                  </Suspense>
+                </Card>
+                {items.map(runCard)}
+              </>
+            ) : (
+              <Alert type="info" title={t('runs.none')} />
+            )
+          }
         </QueryView>
       </Col>
       <Col xs={24} xl={8}>
