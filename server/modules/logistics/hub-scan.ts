@@ -17,6 +17,8 @@ export type HubScanResult = {
   centerId: string;
   runId: string | null;
   status: ParcelStatus;
+  /** The parcel was already in this state: nothing was recorded (a scanner retry or a rescan). */
+  repeat: boolean;
 };
 
 /**
@@ -31,7 +33,7 @@ export async function scanAtHub(deps: Deps, trx: Trx, actor: Actor, scan: HubSca
   const next = parcelStep(parcel.status, action);
   if (next === null)
     throw invalidState(`A parcel ${parcel.status} cannot be scanned ${scan.type}`, { status: parcel.status });
-  if (next === 'repeat') return resultOf(parcel);
+  if (next === 'repeat') return resultOf(parcel, true);
 
   const at = deps.clock.now().toISOString();
   // A parcel at the hub is only ever in a run still planned: it leaves it on an exception,
@@ -69,14 +71,15 @@ export async function scanAtHub(deps: Deps, trx: Trx, actor: Actor, scan: HubSca
       scan.reason === 'refused',
     );
   }
-  return resultOf({ ...parcel, ...patch });
+  return resultOf({ ...parcel, ...patch }, false);
 }
 
-const resultOf = (p: ParcelRow): HubScanResult => ({
+const resultOf = (p: ParcelRow, repeat: boolean): HubScanResult => ({
   parcelId: p.id,
   centerId: p.center_id,
   runId: p.run_id,
   status: p.status,
+  repeat,
 });
 
 export type BatchItem = {

@@ -51,6 +51,7 @@ export const HubScanSchema = Type.Object({
   centerId: Type.String(),
   runId: Nullable(Type.String()),
   status: ParcelStatusSchema,
+  repeat: Type.Boolean(),
 });
 export const BatchScanInput = Type.Object({
   trackingNumbers: Type.Array(TrackingNumber, { minItems: 1, maxItems: 500 }),

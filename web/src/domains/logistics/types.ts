@@ -36,6 +36,8 @@ export type HubScanResult = {
   centerId: string;
   runId: string | null;
   status: ParcelStatus;
+  /** Already in this state: the hub had scanned it before (any session). */
+  repeat: boolean;
 };
 
 export type Vehicle = {

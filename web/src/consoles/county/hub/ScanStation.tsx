@@ -24,7 +24,7 @@ export default function ScanStation({ countyId }: { countyId: string }) {
   const centerName = (id: string) => centers.data?.find((c) => c.id === id)?.name ?? id;
 
   const onScan = (trackingNumber: string) => {
-    // The server answers a repeat like a first scan; the session's own list tells them apart.
+    // Shown at once from this session's list; the server's answer also knows earlier sessions.
     const repeat = scans.some((s) => s.trackingNumber === trackingNumber && s.ok && s.mode === mode);
     const key = `${Date.now()}-${trackingNumber}`;
     setScans((list) => [{ key, trackingNumber, mode, pending: true, ok: false, repeat }, ...list]);
@@ -37,7 +37,13 @@ export default function ScanStation({ countyId }: { countyId: string }) {
       {
         onSuccess: (r) => {
           cue(true);
-          update({ ok: true, centerId: r.centerId, runId: r.runId, status: r.status });
+          update({
+            ok: true,
+            centerId: r.centerId,
+            runId: r.runId,
+            status: r.status,
+            repeat: repeat || r.repeat,
+          });
         },
         onError: (error) => {
           cue(false);
