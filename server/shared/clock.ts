@@ -3,10 +3,6 @@ export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function isoNow(clock: Clock): string {
-  return clock.now().toISOString();
-}
-
 /** A clock tests can move by hand. */
 export function fixedClock(start: Date): Clock & { advance(ms: number): void } {
   let t = start.getTime();

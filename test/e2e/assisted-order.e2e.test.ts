@@ -5,20 +5,18 @@ import {
   apiCall,
   apiLogin,
   type Browser,
+  DEMO_PASSWORD,
   launchBrowser,
   type RunningServer,
   runBrowserTests,
+  screenshotDir,
   startServer,
+  visible,
 } from './support.ts';
 
-const PASSWORD = 'cuntong2026';
+const PASSWORD = DEMO_PASSWORD;
 
-/** Waits for a visible element; Playwright's own waiting, never fixed sleeps. */
-const visible = (locator: ReturnType<Page['locator']>) =>
-  locator.waitFor({ state: 'visible', timeout: 20_000 });
-
-/** Where to keep screenshots of the order screen and receipt for a human look; unset: none. */
-const shots = process.env.E2E_SCREENSHOTS;
+const shots = screenshotDir;
 
 type Product = { id: string; title: string; priceFen: number; stock: number };
 type Order = { id: string; status: string; totalFen: number; payment: string; villagerId: string };

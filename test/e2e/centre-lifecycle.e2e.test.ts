@@ -1,12 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, type RunningServer, runBrowserTests, startServer } from './support.ts';
+import {
+  type Browser,
+  DEMO_PASSWORD,
+  launchBrowser,
+  type RunningServer,
+  runBrowserTests,
+  startServer,
+  visible,
+} from './support.ts';
 
-const PASSWORD = 'cuntong2026';
-
-/** Waits for a visible element; Playwright's own waiting, never fixed sleeps. */
-const visible = (locator: ReturnType<Page['locator']>) =>
-  locator.waitFor({ state: 'visible', timeout: 20_000 });
+const PASSWORD = DEMO_PASSWORD;
 
 /** Picks an option of the antd Select labelled `label` by typing part of its text. */
 async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -155,3 +155,13 @@ export async function apiLogin(baseUrl: string, name: string, password: string):
   expect(response.status).toBe(200);
   return ((await response.json()) as { token: string }).token;
 }
+
+/** The demo county's password for every demo login. */
+export const DEMO_PASSWORD = 'cuntong2026';
+
+/** Where to keep screenshots for a human look (`E2E_SCREENSHOTS`); unset: none. */
+export const screenshotDir = process.env.E2E_SCREENSHOTS;
+
+/** Waits for a visible element; Playwright's own waiting, never fixed sleeps. */
+export const visible = (locator: ReturnType<Page['locator']>) =>
+  locator.waitFor({ state: 'visible', timeout: 20_000 });

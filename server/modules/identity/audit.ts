@@ -30,14 +30,3 @@ export async function recordAudit(deps: Deps, entry: AuditEntry): Promise<void> 
     })
     .execute();
 }
-
-export function listAudit(deps: Deps, filter: { countyId?: string | undefined; limit: number }) {
-  let q = deps.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit);
-  if (filter.countyId) q = q.where('county_id', '=', filter.countyId);
-  return q.execute();
-}

@@ -4,7 +4,7 @@ import { type Actor, toActor } from './actor.ts';
 import { findUserById, setUserCenterRow } from './users.repo.ts';
 
 export type { Actor } from './actor.ts';
-export { type AuditEntry, listAudit, recordAudit } from './audit.ts';
+export { type AuditEntry, recordAudit } from './audit.ts';
 export { ensureAdmin } from './bootstrap-admin.ts';
 export { createUser, type NewUser } from './create-user.ts';
 export { type Role, roles } from './identity.tables.ts';

@@ -19,6 +19,12 @@ import { guaranteeBalance, recordGuaranteeDeposit } from './guarantee.ts';
 import { partnerStatement } from './statement.ts';
 
 const tags = ['partners'];
+/** Money a county's staff record as paid in for a centre (float or guarantee fund). */
+const DepositInput = Type.Object({
+  amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+  reference: Text(100),
+});
+const centreReaders = { roles: ['county_staff', 'hq_admin', 'partner', 'gov_viewer'] } as const;
 const Deposit = Type.Object({
   id: Type.String(),
   centerId: Type.String(),
@@ -39,10 +45,7 @@ export const partnerRoutes =
           tags,
           params: IdParams,
           headers: IdempotencyHeaders,
-          body: Type.Object({
-            amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
-            reference: Text(100),
-          }),
+          body: DepositInput,
           response: {
             201: Type.Intersect([Deposit, Type.Object({ balanceFen: Type.Integer() })]),
             ...errors(400, 401, 403, 404, 422),
@@ -62,7 +65,7 @@ export const partnerRoutes =
     app.get(
       '/centers/:id/float/deposits',
       {
-        config: { access: { roles: ['county_staff', 'hq_admin', 'partner', 'gov_viewer'] } },
+        config: { access: centreReaders },
         schema: { tags, params: IdParams, response: { 200: ItemsOf(Deposit), ...errors(401, 403, 404) } },
       },
       async (request) => ({ items: await listFloatDeposits(deps, actorOf(request), request.params.id) }),
@@ -71,7 +74,7 @@ export const partnerRoutes =
     app.get(
       '/centers/:id/float',
       {
-        config: { access: { roles: ['county_staff', 'hq_admin', 'partner', 'gov_viewer'] } },
+        config: { access: centreReaders },
         schema: {
           tags,
           params: IdParams,
@@ -130,10 +133,7 @@ export const partnerRoutes =
           tags,
           params: IdParams,
           headers: IdempotencyHeaders,
-          body: Type.Object({
-            amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
-            reference: Text(100),
-          }),
+          body: DepositInput,
           response: {
             201: Type.Object({
               id: Type.String(),
@@ -159,7 +159,7 @@ export const partnerRoutes =
     app.get(
       '/centers/:id/guarantee',
       {
-        config: { access: { roles: ['county_staff', 'hq_admin', 'partner', 'gov_viewer'] } },
+        config: { access: centreReaders },
         schema: {
           tags,
           params: IdParams,
