@@ -20,6 +20,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { feeRoutes } from './modules/fees/fees.routes.ts';
 import { identityRoutes, type LoginLimits } from './modules/identity/identity.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { createReturnParcel } from './modules/logistics/index.ts';
 import { logisticsRoutes } from './modules/logistics/logistics.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import {
@@ -29,6 +30,7 @@ import {
   smsHandler,
 } from './modules/notifications/index.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { RETURN_TO_MERCHANT_TOPIC } from './modules/orders/index.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { villagerRoutes } from './modules/villagers/villagers.routes.ts';
@@ -47,7 +49,10 @@ export type AppOptions = {
 export function outboxHandlers(
   providers: { sms: SmsProvider } = { sms: sandboxSmsProvider },
 ): OutboxHandlers {
-  return { [SMS_TOPIC]: smsHandler(providers.sms) };
+  return {
+    [SMS_TOPIC]: smsHandler(providers.sms),
+    [RETURN_TO_MERCHANT_TOPIC]: createReturnParcel,
+  };
 }
 
 /** The HTTP application: plugins, then each module's routes under /api/v1. No listen here. */

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, invalidState } from '../../shared/app-error.ts';
 import type { Actor } from '../identity/index.ts';
 import { advanceOrder, returnWholeOrder } from '../orders/index.ts';
-import type { ExceptionReason, ParcelRow, ParcelStatus } from './logistics.tables.ts';
+import type { ExceptionReason, ParcelDirection, ParcelRow, ParcelStatus } from './logistics.tables.ts';
 import { assertCountyStaff, hubPlace } from './parcel-scope.ts';
 import { parcelStep } from './parcel-status.ts';
 import { addParcelEvent, lockParcelByTracking, updateParcel } from './parcels.repo.ts';
@@ -17,6 +17,8 @@ export type HubScanResult = {
   centerId: string;
   runId: string | null;
   status: ParcelStatus;
+  /** `outbound`: sort it to the carrier hand-off, not to a van. */
+  direction: ParcelDirection;
   /** The parcel was already in this state: nothing was recorded (a scanner retry or a rescan). */
   repeat: boolean;
 };
@@ -30,20 +32,22 @@ export type HubScanResult = {
 export async function scanAtHub(deps: Deps, trx: Trx, actor: Actor, scan: HubScan): Promise<HubScanResult> {
   const parcel = assertCountyStaff(actor, await lockParcelByTracking(trx, scan.trackingNumber));
   const action = scan.type === 'received' ? 'receive' : 'report_exception';
-  const next = parcelStep(parcel.status, action);
+  const next = parcelStep(parcel.direction, parcel.status, action);
   if (next === null)
     throw invalidState(`A parcel ${parcel.status} cannot be scanned ${scan.type}`, { status: parcel.status });
   if (next === 'repeat') return resultOf(parcel, true);
 
   const at = deps.clock.now().toISOString();
-  // A parcel at the hub is only ever in a run still planned: it leaves it on an exception,
-  // and one coming back from an exception waits for the next plan.
+  const inbound = parcel.direction === 'inbound';
+  // An inbound parcel at the hub is only ever in a run still planned: it leaves it on an
+  // exception, and one coming back from an exception waits for the next plan. An outbound
+  // parcel keeps the run that brought it in, for that run's sheet.
   const patch =
     scan.type === 'received'
-      ? { status: next, run_id: null, exception_reason: null, updated_at: at }
+      ? { status: next, run_id: inbound ? null : parcel.run_id, exception_reason: null, updated_at: at }
       : {
           status: next,
-          run_id: parcel.status === 'at_hub' ? null : parcel.run_id,
+          run_id: parcel.status === 'at_hub' && inbound ? null : parcel.run_id,
           exception_reason: scan.reason,
           updated_at: at,
         };
@@ -56,12 +60,13 @@ export async function scanAtHub(deps: Deps, trx: Trx, actor: Actor, scan: HubSca
     actorId: actor.id,
     ...(scan.type === 'exception' ? { data: { reason: scan.reason, note: scan.note ?? null } } : {}),
   });
-  if (scan.type === 'received' && parcel.order_id) {
+  // An outbound parcel carries goods back from an order already settled: the order stays as it is.
+  if (scan.type === 'received' && inbound && parcel.order_id) {
     await advanceOrder(trx, parcel.order_id, 'receive_at_hub', at, actor.id);
   }
   // Goods that will never reach the villager start the return at once: refunded in full,
   // restocked only when they are intact (refused).
-  if (scan.type === 'exception' && parcel.order_id && scan.reason !== 'misrouted') {
+  if (scan.type === 'exception' && inbound && parcel.order_id && scan.reason !== 'misrouted') {
     await returnWholeOrder(
       deps,
       trx,
@@ -79,6 +84,7 @@ const resultOf = (p: ParcelRow, repeat: boolean): HubScanResult => ({
   centerId: p.center_id,
   runId: p.run_id,
   status: p.status,
+  direction: p.direction,
   repeat,
 });
 

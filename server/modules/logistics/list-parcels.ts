@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type Actor, canSeeCenter } from '../identity/index.ts';
 import { findCenter } from '../network/index.ts';
-import type { ParcelStatus } from './logistics.tables.ts';
+import type { ParcelDirection, ParcelStatus } from './logistics.tables.ts';
 import { type Parcel, toParcel } from './logistics.views.ts';
 import { listParcelRows } from './parcels.repo.ts';
 
@@ -11,6 +11,7 @@ export const OVERDUE_AFTER_DAYS = 3;
 
 export type ParcelQuery = {
   status?: ParcelStatus | undefined;
+  direction?: ParcelDirection | undefined;
   centerId?: string | undefined;
   limit: number;
   offset: number;

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { Id, Nullable, Text, Timestamp } from '../../http/schemas.ts';
 import { MOBILE_PATTERN } from '../villagers/index.ts';
-import { exceptionReasons, parcelStatuses } from './logistics.tables.ts';
+import { exceptionReasons, parcelDirections, parcelStatuses } from './logistics.tables.ts';
 
 export const TrackingNumber = Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' });
 export const ParcelStatusSchema = Type.Union(parcelStatuses.map((s) => Type.Literal(s)));
+export const ParcelDirectionSchema = Type.Union(parcelDirections.map((d) => Type.Literal(d)));
 export const PickupCode = Type.String({ pattern: '^[0-9]{6}$' });
 export const DateSchema = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const Weight = Type.Integer({ minimum: 1, maximum: 1_000_000 });
@@ -14,9 +15,13 @@ export const ParcelSchema = Type.Object({
   trackingNumber: Type.String(),
   carrier: Type.String(),
   status: ParcelStatusSchema,
+  direction: ParcelDirectionSchema,
   countyId: Type.String(),
   centerId: Type.String(),
   orderId: Nullable(Type.String()),
+  returnId: Nullable(Type.String()),
+  handoffCarrier: Nullable(Type.String()),
+  carrierTrackingNumber: Nullable(Type.String()),
   recipientPhone: Type.String(),
   weightGrams: Type.Integer(),
   runId: Nullable(Type.String()),
@@ -51,6 +56,7 @@ export const HubScanSchema = Type.Object({
   centerId: Type.String(),
   runId: Nullable(Type.String()),
   status: ParcelStatusSchema,
+  direction: ParcelDirectionSchema,
   repeat: Type.Boolean(),
 });
 export const BatchScanInput = Type.Object({
@@ -69,11 +75,15 @@ export const BatchScanSchema = Type.Object({
   ),
 });
 
-export const CenterScanInput = Type.Object({ trackingNumber: TrackingNumber, type: Type.Literal('arrived') });
+export const CenterScanInput = Type.Object({
+  trackingNumber: TrackingNumber,
+  type: Type.Union([Type.Literal('arrived'), Type.Literal('collected')]),
+});
 export const CenterScanSchema = Type.Object({
   parcelId: Type.String(),
-  status: Type.Literal('ready_for_pickup'),
+  status: Type.Union([Type.Literal('ready_for_pickup'), Type.Literal('in_transit')]),
 });
+export const HandoffInput = Type.Object({ carrier: Text(100), carrierTrackingNumber: Text(60) });
 
 export const EventsSchema = Type.Object({
   items: Type.Array(Type.Object({ type: Type.String(), at: Timestamp, place: Type.String() })),
@@ -106,7 +116,14 @@ const RunFields = {
   trip: Type.Integer(),
   status: Type.Union([Type.Literal('planned'), Type.Literal('dispatched')]),
   stops: Type.Array(
-    Type.Object({ centerId: Type.String(), sequence: Type.Integer(), parcelIds: Type.Array(Type.String()) }),
+    Type.Object({
+      centerId: Type.String(),
+      sequence: Type.Integer(),
+      /** Parcels the van drops at this centre. */
+      parcelIds: Type.Array(Type.String()),
+      /** Outbound parcels (returns, village products) the van collects here. */
+      collectParcelIds: Type.Array(Type.String()),
+    }),
   ),
   distanceKm: Type.Number(),
   durationMinutes: Type.Number(),
@@ -117,4 +134,10 @@ export const RunSchema = Type.Object(RunFields);
 /** The run sheet: the run with the parcels it carries. */
 export const RunSheetSchema = Type.Object({ ...RunFields, parcels: Type.Array(ParcelSchema) });
 export const PlanInput = Type.Object({ countyId: Id, date: DateSchema });
-export const PlanSchema = Type.Object({ runs: Type.Array(RunSchema), unplanned: Type.Array(Type.String()) });
+export const PlanSchema = Type.Object({
+  runs: Type.Array(RunSchema),
+  /** Parcels at the hub that no van can carry today. */
+  unplanned: Type.Array(Type.String()),
+  /** Outbound parcels waiting at centres that no van can collect today. */
+  uncollected: Type.Array(Type.String()),
+});

@@ -1,12 +1,22 @@
 export const parcelStatuses = [
   'created',
+  'awaiting_collection',
   'at_hub',
   'in_transit',
   'ready_for_pickup',
   'picked_up',
+  'handed_off',
+  'delivered',
   'exception',
 ] as const;
 export type ParcelStatus = (typeof parcelStatuses)[number];
+
+/**
+ * `inbound`: from a merchant or carrier through the hub to a village centre; `outbound`: from
+ * a village centre (returned goods, village products sold to cities) through the hub to a carrier.
+ */
+export const parcelDirections = ['inbound', 'outbound'] as const;
+export type ParcelDirection = (typeof parcelDirections)[number];
 
 export const exceptionReasons = ['damaged', 'missing', 'misrouted', 'refused'] as const;
 export type ExceptionReason = (typeof exceptionReasons)[number];
@@ -16,9 +26,13 @@ export type RunStatus = 'planned' | 'dispatched';
 export type ParcelRow = {
   id: string;
   county_id: string;
+  /** Inbound: the centre it is addressed to; outbound: the centre it leaves from. */
   center_id: string;
-  /** The assisted order it carries; null for a parcel from an outside carrier. */
+  direction: ParcelDirection;
+  /** The order it carries (or carries back); null for a parcel from an outside carrier. */
   order_id: string | null;
+  /** The counter return whose goods an outbound parcel carries back to the merchant. */
+  return_id: string | null;
   tracking_number: string;
   carrier: string;
   recipient_phone: string;
@@ -31,6 +45,9 @@ export type ParcelRow = {
   pickup_attempts: number;
   exception_reason: string | null;
   arrived_at: string | null;
+  /** Outbound: the outside carrier that took it from the hub, and that carrier's number. */
+  handoff_carrier: string | null;
+  carrier_tracking_number: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -6,9 +6,13 @@ export type Parcel = {
   trackingNumber: string;
   carrier: string;
   status: ParcelRow['status'];
+  direction: ParcelRow['direction'];
   countyId: string;
   centerId: string;
   orderId: string | null;
+  returnId: string | null;
+  handoffCarrier: string | null;
+  carrierTrackingNumber: string | null;
   /** Masked: the full number is only needed by the SMS, which the server sends. */
   recipientPhone: string;
   weightGrams: number;
@@ -27,7 +31,7 @@ export type Vehicle = {
   shiftMinutes: number;
 };
 
-export type RunStop = { centerId: string; sequence: number; parcelIds: string[] };
+export type RunStop = { centerId: string; sequence: number; parcelIds: string[]; collectParcelIds: string[] };
 export type Run = {
   id: string;
   countyId: string;
@@ -50,10 +54,14 @@ export const toParcel = (r: ParcelRow): Parcel => ({
   trackingNumber: r.tracking_number,
   carrier: r.carrier,
   status: r.status,
+  direction: r.direction,
   countyId: r.county_id,
   centerId: r.center_id,
   orderId: r.order_id,
-  recipientPhone: maskPhone(r.recipient_phone),
+  returnId: r.return_id,
+  handoffCarrier: r.handoff_carrier,
+  carrierTrackingNumber: r.carrier_tracking_number,
+  recipientPhone: r.recipient_phone === '' ? '' : maskPhone(r.recipient_phone),
   weightGrams: r.weight_grams,
   runId: r.run_id,
   exceptionReason: r.exception_reason,
@@ -80,10 +88,16 @@ export const toRun = (r: RunRow, stops: RunStopRow[], parcels: ParcelRow[]): Run
   stops: stops.map((s) => ({
     centerId: s.center_id,
     sequence: s.sequence,
-    parcelIds: parcels.filter((p) => p.run_id === r.id && p.center_id === s.center_id).map((p) => p.id),
+    parcelIds: onStop(parcels, r.id, s.center_id, 'inbound'),
+    collectParcelIds: onStop(parcels, r.id, s.center_id, 'outbound'),
   })),
   distanceKm: r.distance_km,
   durationMinutes: r.duration_minutes,
   loadKg: Number(r.load_grams) / 1000,
   dispatchedAt: r.dispatched_at,
 });
+
+const onStop = (parcels: ParcelRow[], runId: string, centerId: string, direction: ParcelRow['direction']) =>
+  parcels
+    .filter((p) => p.run_id === runId && p.center_id === centerId && p.direction === direction)
+    .map((p) => p.id);

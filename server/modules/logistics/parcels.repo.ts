@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/create-db.ts';
 import { forUpdate } from '../../db/dialect.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { ParcelRow, ParcelStatus } from './logistics.tables.ts';
+import type { ParcelDirection, ParcelRow, ParcelStatus } from './logistics.tables.ts';
 
 export const findParcelRow = (db: Queryable, id: string) =>
   db.selectFrom('parcels').selectAll().where('id', '=', id).executeTakeFirst();
@@ -24,6 +24,7 @@ export const parcelOfOrder = (db: Queryable, orderId: string) =>
     .selectFrom('parcels')
     .selectAll()
     .where('order_id', '=', orderId)
+    .where('direction', '=', 'inbound')
     .orderBy('id', 'desc')
     .executeTakeFirst();
 
@@ -76,6 +77,7 @@ export type ParcelFilter = {
   countyId?: string | undefined;
   centerId?: string | undefined;
   status?: ParcelStatus | undefined;
+  direction?: ParcelDirection | undefined;
   arrivedBefore?: string | undefined;
   limit: number;
   offset: number;
@@ -86,6 +88,7 @@ export function listParcelRows(db: Queryable, f: ParcelFilter): Promise<ParcelRo
   if (f.countyId) q = q.where('county_id', '=', f.countyId);
   if (f.centerId) q = q.where('center_id', '=', f.centerId);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.direction) q = q.where('direction', '=', f.direction);
   if (f.arrivedBefore) q = q.where('arrived_at', '<', f.arrivedBefore);
   return q.limit(f.limit).offset(f.offset).execute();
 }

@@ -9,7 +9,9 @@ import { OrderWithEventsSchema } from '../orders/index.ts';
 import { listParcels, overdueParcels } from './list-parcels.ts';
 import {
   EventsSchema,
+  HandoffInput,
   NewParcelSchema,
+  ParcelDirectionSchema,
   ParcelSchema,
   ParcelStatusSchema,
   PickupCode,
@@ -18,6 +20,7 @@ import {
   ShipmentSchema,
   TrackingNumber,
 } from './logistics.schemas.ts';
+import { handOffParcel, markDelivered } from './outbound.ts';
 import { parcelTimeline, publicTracking } from './parcel-events.ts';
 import { pickUpOrder, pickUpParcel } from './pick-up.ts';
 import { registerParcel } from './register-parcel.ts';
@@ -92,6 +95,7 @@ export const parcelRoutes =
           tags,
           querystring: Type.Object({
             status: Type.Optional(ParcelStatusSchema),
+            direction: Type.Optional(ParcelDirectionSchema),
             centerId: Type.Optional(Id),
             ...Paging,
           }),
@@ -165,6 +169,43 @@ export const parcelRoutes =
         const parcel = await resendPickupCode(deps, actorOf(request), request.params.id);
         request.audit = { countyId: parcel.countyId, entityId: parcel.id };
         deps.nudgeOutbox();
+        return parcel;
+      },
+    );
+
+    app.post(
+      '/parcels/:id/handoff',
+      {
+        config: { access: staff },
+        schema: {
+          tags,
+          description: 'An outbound parcel at the hub goes to an outside carrier under its tracking number.',
+          params: IdParams,
+          body: HandoffInput,
+          response: { 200: ParcelSchema, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const parcel = await handOffParcel(deps, actorOf(request), request.params.id, request.body);
+        request.audit = { countyId: parcel.countyId, entityId: parcel.id };
+        return parcel;
+      },
+    );
+
+    app.post(
+      '/parcels/:id/delivered',
+      {
+        config: { access: staff },
+        schema: {
+          tags,
+          description: 'The outside carrier delivered an outbound parcel.',
+          params: IdParams,
+          response: { 200: ParcelSchema, ...errors(401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const parcel = await markDelivered(deps, actorOf(request), request.params.id);
+        request.audit = { countyId: parcel.countyId, entityId: parcel.id };
         return parcel;
       },
     );

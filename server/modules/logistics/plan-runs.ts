@@ -6,10 +6,18 @@ import { uuidv7 } from '../../shared/ids.ts';
 import type { Actor } from '../identity/index.ts';
 import { findCenter, findCounty, findVillage } from '../network/index.ts';
 import type { Point } from './geo.ts';
-import type { RunRow } from './logistics.tables.ts';
+import type { ParcelRow, ParcelStatus, RunRow } from './logistics.tables.ts';
 import { type Run, toRun } from './logistics.views.ts';
 import { type PlannedTrip, planTrips } from './route-plan.ts';
-import { deletePlannedRuns, insertRun, parcelsOfRuns, runsOn, stopsOf, waitingParcels } from './runs.repo.ts';
+import {
+  deletePlannedRuns,
+  insertRun,
+  parcelsOfRuns,
+  runsOn,
+  stopsOf,
+  waitingCollections,
+  waitingParcels,
+} from './runs.repo.ts';
 
 /**
  * The solver's budget per plan, and a fixed seed (with an iteration cap) so the same parcels
@@ -18,7 +26,8 @@ import { deletePlannedRuns, insertRun, parcelsOfRuns, runsOn, stopsOf, waitingPa
 export const SOLVER = { timeLimitMs: 2_000, seed: 20_141_029, maxIterations: 5_000 } as const;
 
 /**
- * Plans the county's van runs for a date from every parcel waiting at the hub. Runs of that
+ * Plans the county's two-way van runs for a date: every parcel waiting at the hub goes out,
+ * every outbound parcel waiting at a centre comes back. Runs of that
  * date still `planned` are replaced; dispatched ones stay, and their vans' time is deducted
  * from the shift. Runs in one transaction that first locks the county's vans, so two planners
  * never hand out the same parcel. The solver is synchronous and holds the event loop for up
@@ -28,7 +37,7 @@ export async function planRuns(
   deps: Deps,
   actor: Actor,
   input: { countyId: string; date: string },
-): Promise<{ runs: Run[]; unplanned: string[] }> {
+): Promise<{ runs: Run[]; unplanned: string[]; uncollected: string[] }> {
   if (actor.role !== 'county_staff' || actor.countyId !== input.countyId) {
     throw new AppError('not_found', 'County not found');
   }
@@ -46,11 +55,14 @@ export async function planRuns(
     const used = (vehicleId: string) =>
       dispatched.filter((r) => r.vehicle_id === vehicleId).reduce((s, r) => s + r.duration_minutes, 0);
     const parcels = await waitingParcels(trx, county.id);
+    const collections = await waitingCollections(trx, county.id, input.date);
+    const toPlan = (p: ParcelRow) => ({ id: p.id, centerId: p.center_id, weightGrams: p.weight_grams });
     const plan = planTrips(
       {
         hub: county.hub,
-        centers: await centerPoints(trx, [...new Set(parcels.map((p) => p.center_id))]),
-        parcels: parcels.map((p) => ({ id: p.id, centerId: p.center_id, weightGrams: p.weight_grams })),
+        centers: await centerPoints(trx, [...new Set([...parcels, ...collections].map((p) => p.center_id))]),
+        parcels: parcels.map(toPlan),
+        collections: collections.map(toPlan),
         vans: vans.map((v) => ({
           id: v.id,
           capacityKg: v.capacity_kg,
@@ -77,7 +89,11 @@ export async function planRuns(
       trx,
       rows.map((r) => r.id),
     );
-    return { runs: rows.map((r) => toRun(r, stops.get(r.id) ?? [], carried)), unplanned: plan.unplanned };
+    return {
+      runs: rows.map((r) => toRun(r, stops.get(r.id) ?? [], carried)),
+      unplanned: plan.unplanned,
+      uncollected: plan.uncollected,
+    };
   });
 }
 
@@ -109,17 +125,32 @@ async function saveTrip(
     center_id: s.centerId,
   }));
   await insertRun(trx, run, stops);
-  const ids = trip.stops.flatMap((s) => s.parcelIds);
+  await assignRun(
+    trx,
+    run.id,
+    trip.stops.flatMap((s) => s.parcelIds),
+    'at_hub',
+  );
+  await assignRun(
+    trx,
+    run.id,
+    trip.stops.flatMap((s) => s.collectParcelIds),
+    'awaiting_collection',
+  );
+  return run;
+}
+
+/** Puts parcels on a run, refusing the whole plan if any of them moved since it was read. */
+async function assignRun(trx: Trx, runId: string, ids: string[], status: ParcelStatus): Promise<void> {
+  if (ids.length === 0) return;
   const res = await trx
     .updateTable('parcels')
-    .set({ run_id: run.id })
+    .set({ run_id: runId })
     .where('id', 'in', ids)
-    .where('status', '=', 'at_hub')
-    .where('run_id', 'is', null)
+    .where('status', '=', status)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== ids.length)
     throw invalidState('Parcels changed while planning; plan again');
-  return run;
 }
 
 /** Centre → its village's coordinates; centres without one are left out (their parcels wait). */

@@ -43,14 +43,44 @@ export async function deletePlannedRuns(db: Queryable, countyId: string, date: s
     .execute();
 }
 
-/** Parcels at the hub that no planned or dispatched run holds. */
+/** Inbound parcels at the hub that no planned or dispatched run holds. */
 export const waitingParcels = (db: Queryable, countyId: string) =>
   db
     .selectFrom('parcels')
     .selectAll()
     .where('county_id', '=', countyId)
+    .where('direction', '=', 'inbound')
     .where('status', '=', 'at_hub')
     .where('run_id', 'is', null)
+    .orderBy('id')
+    .execute();
+
+/**
+ * Outbound parcels waiting at the county's centres for a van: never planned, or planned on a
+ * run of an earlier day that left without them (the driver missed them; they go on a new run).
+ */
+export const waitingCollections = (db: Queryable, countyId: string, date: string) =>
+  db
+    .selectFrom('parcels')
+    .selectAll()
+    .where('county_id', '=', countyId)
+    .where('direction', '=', 'outbound')
+    .where('status', '=', 'awaiting_collection')
+    .where((eb) =>
+      eb.or([
+        eb('run_id', 'is', null),
+        eb(
+          'run_id',
+          'in',
+          eb
+            .selectFrom('runs')
+            .select('id')
+            .where('county_id', '=', countyId)
+            .where('status', '=', 'dispatched')
+            .where('date', '<', date),
+        ),
+      ]),
+    )
     .orderBy('id')
     .execute();
 

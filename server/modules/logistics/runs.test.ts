@@ -145,6 +145,6 @@ describeDb('van runs: planning and dispatch', () => {
     };
     const parcel = await post(t, empty.staff.token, '/api/v1/parcels', body);
     await hubScan(t, empty.staff.token, body.trackingNumber);
-    expect(await plan(t, empty)).toEqual({ runs: [], unplanned: [parcel.id] });
+    expect(await plan(t, empty)).toEqual({ runs: [], uncollected: [], unplanned: [parcel.id] });
   });
 });

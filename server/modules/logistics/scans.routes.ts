@@ -70,7 +70,8 @@ export const scanRoutes =
         config: { access: { roles: ['partner'] } },
         schema: {
           tags,
-          description: 'The parcel arrived at the centre; the recipient gets the pickup code by SMS.',
+          description:
+            '`arrived`: the parcel came off the van and the recipient gets the pickup code by SMS; `collected`: an outbound parcel went onto the van.',
           params: IdParams,
           headers: IdempotencyHeaders,
           body: CenterScanInput,
@@ -80,10 +81,10 @@ export const scanRoutes =
       async (request, reply) => {
         const actor = actorOf(request);
         const result = await idempotentWrite(deps, request, reply, 200, (trx) =>
-          scanAtCenter(inTrx(deps, trx), trx, actor, request.params.id, request.body.trackingNumber),
+          scanAtCenter(inTrx(deps, trx), trx, actor, request.params.id, request.body),
         );
         request.audit = { countyId: actor.countyId, entityId: result.parcelId };
-        deps.nudgeOutbox();
+        if (result.status === 'ready_for_pickup') deps.nudgeOutbox();
         return result;
       },
     );

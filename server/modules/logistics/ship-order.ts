@@ -11,7 +11,7 @@ import type { ParcelRow } from './logistics.tables.ts';
 import { addParcelEvent, insertParcel } from './parcels.repo.ts';
 
 /** Our own tracking numbers: CT + 12 hex digits, 2^48 of them, so collisions are not a concern. */
-const trackingNumber = () => `CT${randomBytes(6).toString('hex').toUpperCase()}`;
+export const trackingNumber = () => `CT${randomBytes(6).toString('hex').toUpperCase()}`;
 
 /**
  * A merchant ships a placed order: one parcel, addressed to the county hub of the order's
@@ -40,7 +40,9 @@ export async function shipOrder(
     id: uuidv7(),
     county_id: order.countyId,
     center_id: order.centerId,
+    direction: 'inbound',
     order_id: order.id,
+    return_id: null,
     tracking_number: trackingNumber(),
     carrier: (await findMerchant(trx, actor.merchantId))?.name ?? '商家',
     recipient_phone: villager.phone,
@@ -51,6 +53,8 @@ export async function shipOrder(
     pickup_attempts: 0,
     exception_reason: null,
     arrived_at: null,
+    handoff_carrier: null,
+    carrier_tracking_number: null,
     created_by: actor.id,
     created_at: at,
     updated_at: at,

@@ -9,5 +9,11 @@ export { nextOrderStatus, type OrderAction } from './order-status.ts';
 export { OrderWithEventsSchema } from './orders.schemas.ts';
 export { type OrderStatus, orderStatuses } from './orders.tables.ts';
 export { placeOrder } from './place-order.ts';
-export { recordReturn, returnWholeOrder } from './record-return.ts';
+export {
+  RETURN_TO_MERCHANT_TOPIC,
+  type ReturnedGoods,
+  recordReturn,
+  returnedGoods,
+  returnWholeOrder,
+} from './record-return.ts';
 export { settleReturn } from './settle-return.ts';

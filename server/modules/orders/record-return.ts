@@ -1,7 +1,8 @@
-import type { Trx } from '../../db/create-db.ts';
+import type { Queryable, Trx } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import { invalidState, validationFailed } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { enqueue } from '../../shared/outbox.ts';
 import { releaseStock, returnPromotionBudget } from '../catalog/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { accountId, post } from '../ledger/index.ts';
@@ -52,7 +53,46 @@ export async function recordReturn(
 ): Promise<ReturnResult> {
   const order = await loadVisibleOrder(trx, actor, orderId);
   assertMayAct(actor, order);
-  return applyReturn(deps, trx, order, input, actor.id, true);
+  const result = await applyReturn(deps, trx, order, input, actor.id, true);
+  // Goods handed back at the counter go back to the merchants on a van's next visit.
+  if (goodsAtCentre.includes(order.status)) {
+    await enqueue(trx, deps.clock, RETURN_TO_MERCHANT_TOPIC, { returnId: result.id, actorId: actor.id });
+  }
+  return result;
+}
+
+/**
+ * Outbox topic of a counter return whose goods are at the centre; logistics answers it with
+ * an outbound parcel. Before the order reached the centre there is nothing to send back.
+ */
+export const RETURN_TO_MERCHANT_TOPIC = 'orders.return_to_merchant';
+const goodsAtCentre: readonly OrderStatus[] = ['ready_for_pickup', 'completed'];
+
+export type ReturnedGoods = {
+  returnId: string;
+  orderId: string;
+  countyId: string;
+  centerId: string;
+  lines: Array<{ productId: string; quantity: number }>;
+};
+
+/** What a counter return took back, for the parcel that carries it to the merchants. */
+export async function returnedGoods(db: Queryable, returnId: string): Promise<ReturnedGoods | null> {
+  const row = await db.selectFrom('order_returns').selectAll().where('id', '=', returnId).executeTakeFirst();
+  if (!row) return null;
+  const lines = await db
+    .selectFrom('order_return_lines')
+    .select(['product_id', 'quantity'])
+    .where('return_id', '=', returnId)
+    .orderBy('product_id')
+    .execute();
+  return {
+    returnId: row.id,
+    orderId: row.order_id,
+    countyId: row.county_id,
+    centerId: row.center_id,
+    lines: lines.map((l) => ({ productId: l.product_id, quantity: l.quantity })),
+  };
 }
 
 /**
