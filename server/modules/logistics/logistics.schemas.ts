@@ -141,3 +141,10 @@ export const PlanSchema = Type.Object({
   /** Outbound parcels waiting at centres that no van can collect today. */
   uncollected: Type.Array(Type.String()),
 });
+
+export const RoadMatrixSchema = Type.Object({
+  places: Type.Array(Type.Union([Type.Literal('hub'), Id]), { maxItems: 2_000 }),
+  km: Type.Array(Type.Array(Nullable(Type.Number({ minimum: 0, maximum: 5_000 })), { maxItems: 2_000 }), {
+    maxItems: 2_000,
+  }),
+});

@@ -91,10 +91,14 @@ export type RunRow = {
 
 export type RunStopRow = { run_id: string; county_id: string; sequence: number; center_id: string };
 
+/** One imported road distance; `from_place`/`to_place` are `hub` or a centre id. */
+export type RoadDistanceRow = { county_id: string; from_place: string; to_place: string; km: number };
+
 export type LogisticsTables = {
   parcels: ParcelRow;
   parcel_events: ParcelEventRow;
   vehicles: VehicleRow;
   runs: RunRow;
   run_stops: RunStopRow;
+  road_distances: RoadDistanceRow;
 };

@@ -8,6 +8,7 @@ import { findCenter, findCounty, findVillage } from '../network/index.ts';
 import type { Point } from './geo.ts';
 import type { ParcelRow, ParcelStatus, RunRow } from './logistics.tables.ts';
 import { type Run, toRun } from './logistics.views.ts';
+import { roadKmOf } from './road-distances.ts';
 import { type PlannedTrip, planTrips } from './route-plan.ts';
 import {
   deletePlannedRuns,
@@ -63,6 +64,7 @@ export async function planRuns(
         centers: await centerPoints(trx, [...new Set([...parcels, ...collections].map((p) => p.center_id))]),
         parcels: parcels.map(toPlan),
         collections: collections.map(toPlan),
+        roadKm: await roadKmOf(trx, county.id),
         vans: vans.map((v) => ({
           id: v.id,
           capacityKg: v.capacity_kg,

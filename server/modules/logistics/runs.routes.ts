@@ -10,11 +10,13 @@ import {
   NewVehicleSchema,
   PlanInput,
   PlanSchema,
+  RoadMatrixSchema,
   RunSchema,
   RunSheetSchema,
   VehicleSchema,
 } from './logistics.schemas.ts';
 import { planRuns } from './plan-runs.ts';
+import { getRoadDistances, importRoadDistances } from './road-distances.ts';
 import { createVehicle, listVehicles } from './vehicles.ts';
 
 const tags = ['logistics'];
@@ -53,6 +55,37 @@ export const runRoutes =
         },
       },
       async (request) => ({ items: await listVehicles(deps, actorOf(request), request.query.countyId) }),
+    );
+
+    app.put(
+      '/counties/:id/road-distances',
+      {
+        config: { access: staff },
+        // A 300-centre county's full matrix is about half a megabyte of JSON.
+        bodyLimit: 8 * 1_048_576,
+        schema: {
+          tags,
+          description:
+            'Replaces the county’s road distances (km) over `places` (`"hub"` or centre ids), e.g. a routing engine’s table export; `null` = unknown pair.',
+          params: IdParams,
+          body: RoadMatrixSchema,
+          response: { 200: Type.Object({ pairs: Type.Integer() }), ...errors(400, 401, 403, 404, 413) },
+        },
+      },
+      async (request) => {
+        const result = await importRoadDistances(deps, actorOf(request), request.params.id, request.body);
+        request.audit = { countyId: request.params.id, entityId: request.params.id };
+        return result;
+      },
+    );
+
+    app.get(
+      '/counties/:id/road-distances',
+      {
+        config: { access: readers },
+        schema: { tags, params: IdParams, response: { 200: RoadMatrixSchema, ...errors(401, 403, 404) } },
+      },
+      async (request) => getRoadDistances(deps, actorOf(request), request.params.id),
     );
 
     app.post(
