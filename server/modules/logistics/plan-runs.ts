@@ -1,21 +1,23 @@
-import type { Trx } from '../../db/create-db.ts';
+import type { Queryable, Trx } from '../../db/create-db.ts';
 import { forUpdate } from '../../db/dialect.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, invalidState } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Actor } from '../identity/index.ts';
-import { findCenter, findCounty, findVillage } from '../network/index.ts';
+import { type County, findCenter, findCounty, findVillage } from '../network/index.ts';
 import type { Point } from './geo.ts';
-import type { ParcelRow, ParcelStatus, RunRow } from './logistics.tables.ts';
+import type { ParcelRow, ParcelStatus, RunRow, VehicleRow } from './logistics.tables.ts';
 import { type Run, toRun } from './logistics.views.ts';
-import { roadKmOf } from './road-distances.ts';
-import { type PlannedTrip, planTrips } from './route-plan.ts';
+import { planTripsInWorker } from './plan-worker.ts';
+import { roadDistancesOf } from './road-distances.ts';
+import type { Plan, PlanInput, PlannedTrip } from './route-plan.ts';
 import {
   deletePlannedRuns,
   insertRun,
   parcelsOfRuns,
   runsOn,
   stopsOf,
+  vehiclesOf,
   waitingCollections,
   waitingParcels,
 } from './runs.repo.ts';
@@ -25,14 +27,20 @@ import {
  * give the same runs on any machine: a county's few dozen centres converge well within it.
  */
 export const SOLVER = { timeLimitMs: 2_000, seed: 20_141_029, maxIterations: 5_000 } as const;
+/** Plans computed again when parcels or vans changed while the solver ran. */
+const ATTEMPTS = 3;
+
+type Situation = { input: PlanInput; vans: VehicleRow[]; dispatched: RunRow[] };
 
 /**
  * Plans the county's two-way van runs for a date: every parcel waiting at the hub goes out,
- * every outbound parcel waiting at a centre comes back. Runs of that
- * date still `planned` are replaced; dispatched ones stay, and their vans' time is deducted
- * from the shift. Runs in one transaction that first locks the county's vans, so two planners
- * never hand out the same parcel. The solver is synchronous and holds the event loop for up
- * to its time limit — acceptable for a county centre's few plans a day (see README).
+ * every outbound parcel waiting at a centre comes back. Runs of that date still `planned` are
+ * replaced; dispatched ones stay, and their vans' time is deducted from the shift.
+ *
+ * The solver runs in a worker thread outside any transaction, so neither the event loop nor
+ * the database waits for it. The plan is then saved in one transaction that locks the
+ * county's vans and reads the situation again: if a parcel or a van changed meanwhile, the
+ * plan is computed anew; two planners therefore never hand out the same parcel.
  */
 export async function planRuns(
   deps: Deps,
@@ -42,61 +50,78 @@ export async function planRuns(
   if (actor.role !== 'county_staff' || actor.countyId !== input.countyId) {
     throw new AppError('not_found', 'County not found');
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const county = await findCounty(trx, input.countyId);
-    if (!county) throw new AppError('not_found', 'County not found');
-    const vans = await forUpdate(
-      trx,
-      trx.selectFrom('vehicles').selectAll().where('county_id', '=', county.id),
-    )
-      .orderBy('id')
-      .execute();
-    await deletePlannedRuns(trx, county.id, input.date);
-    const dispatched = await runsOn(trx, county.id, input.date);
-    const used = (vehicleId: string) =>
-      dispatched.filter((r) => r.vehicle_id === vehicleId).reduce((s, r) => s + r.duration_minutes, 0);
-    const parcels = await waitingParcels(trx, county.id);
-    const collections = await waitingCollections(trx, county.id, input.date);
-    const toPlan = (p: ParcelRow) => ({ id: p.id, centerId: p.center_id, weightGrams: p.weight_grams });
-    const plan = planTrips(
-      {
-        hub: county.hub,
-        centers: await centerPoints(trx, [...new Set([...parcels, ...collections].map((p) => p.center_id))]),
-        parcels: parcels.map(toPlan),
-        collections: collections.map(toPlan),
-        roadKm: await roadKmOf(trx, county.id),
-        vans: vans.map((v) => ({
-          id: v.id,
-          capacityKg: v.capacity_kg,
-          availableMinutes: v.shift_minutes - used(v.id),
-        })),
-      },
-      SOLVER,
-    );
-    const at = deps.clock.now().toISOString();
-    const tripsSoFar = new Map(
-      vans.map((v) => [v.id, dispatched.filter((r) => r.vehicle_id === v.id).length]),
-    );
-    const rows: RunRow[] = [];
-    for (const trip of plan.trips) {
-      const tripNo = (tripsSoFar.get(trip.vehicleId) ?? 0) + 1;
-      tripsSoFar.set(trip.vehicleId, tripNo);
-      rows.push(await saveTrip(trx, county.id, input.date, trip, tripNo, at));
-    }
-    const stops = await stopsOf(
-      trx,
-      rows.map((r) => r.id),
-    );
-    const carried = await parcelsOfRuns(
-      trx,
-      rows.map((r) => r.id),
-    );
-    return {
-      runs: rows.map((r) => toRun(r, stops.get(r.id) ?? [], carried)),
-      unplanned: plan.unplanned,
-      uncollected: plan.uncollected,
-    };
-  });
+  const county = await findCounty(deps.db, input.countyId);
+  if (!county) throw new AppError('not_found', 'County not found');
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const before = await situation(deps.db, county, input.date);
+    const plan = await planTripsInWorker(before.input, SOLVER);
+    const saved = await deps.db.transaction().execute(async (trx) => {
+      await forUpdate(
+        trx,
+        trx.selectFrom('vehicles').select('id').where('county_id', '=', county.id),
+      ).execute();
+      const now = await situation(trx, county, input.date);
+      if (fingerprint(now) !== fingerprint(before)) return null;
+      await deletePlannedRuns(trx, county.id, input.date);
+      const runs = await saveRuns(trx, county.id, input.date, plan, now, deps.clock.now().toISOString());
+      return { runs, unplanned: plan.unplanned, uncollected: plan.uncollected };
+    });
+    if (saved) return saved;
+  }
+  throw invalidState('Parcels kept changing while planning; plan again');
+}
+
+/** What a plan depends on: the waiting parcels, the centres' places, the vans and their free time. */
+async function situation(db: Queryable, county: County, date: string): Promise<Situation> {
+  const vans = await vehiclesOf(db, county.id);
+  const dispatched = await runsOn(db, county.id, date, 'dispatched');
+  const used = (vehicleId: string) =>
+    dispatched.filter((r) => r.vehicle_id === vehicleId).reduce((s, r) => s + r.duration_minutes, 0);
+  const parcels = await waitingParcels(db, county.id, date);
+  const collections = await waitingCollections(db, county.id, date);
+  const toPlan = (p: ParcelRow) => ({ id: p.id, centerId: p.center_id, weightGrams: p.weight_grams });
+  const roadDistances = await roadDistancesOf(db, county.id);
+  return {
+    input: {
+      hub: county.hub,
+      centers: await centerPoints(db, [...new Set([...parcels, ...collections].map((p) => p.center_id))]),
+      parcels: parcels.map(toPlan),
+      collections: collections.map(toPlan),
+      ...(roadDistances ? { roadDistances } : {}),
+      vans: vans.map((v) => ({
+        id: v.id,
+        capacityKg: v.capacity_kg,
+        availableMinutes: v.shift_minutes - used(v.id),
+      })),
+    },
+    vans,
+    dispatched,
+  };
+}
+
+const fingerprint = ({ input }: Situation) =>
+  JSON.stringify([
+    input.parcels,
+    input.collections,
+    input.vans,
+    [...input.centers],
+    [...(input.roadDistances ?? [])],
+  ]);
+
+async function saveRuns(trx: Trx, countyId: string, date: string, plan: Plan, now: Situation, at: string) {
+  const tripsSoFar = new Map(
+    now.vans.map((v) => [v.id, now.dispatched.filter((r) => r.vehicle_id === v.id).length]),
+  );
+  const rows: RunRow[] = [];
+  for (const trip of plan.trips) {
+    const tripNo = (tripsSoFar.get(trip.vehicleId) ?? 0) + 1;
+    tripsSoFar.set(trip.vehicleId, tripNo);
+    rows.push(await saveTrip(trx, countyId, date, trip, tripNo, at));
+  }
+  const ids = rows.map((r) => r.id);
+  const stops = await stopsOf(trx, ids);
+  const carried = await parcelsOfRuns(trx, ids);
+  return rows.map((r) => toRun(r, stops.get(r.id) ?? [], carried));
 }
 
 async function saveTrip(
@@ -142,7 +167,7 @@ async function saveTrip(
   return run;
 }
 
-/** Puts parcels on a run, refusing the whole plan if any of them moved since it was read. */
+/** Puts parcels on a run; the situation was checked under the vans' lock, so all of them move. */
 async function assignRun(trx: Trx, runId: string, ids: string[], status: ParcelStatus): Promise<void> {
   if (ids.length === 0) return;
   const res = await trx
@@ -151,16 +176,15 @@ async function assignRun(trx: Trx, runId: string, ids: string[], status: ParcelS
     .where('id', 'in', ids)
     .where('status', '=', status)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== ids.length)
-    throw invalidState('Parcels changed while planning; plan again');
+  if (Number(res.numUpdatedRows) !== ids.length) throw new Error('a planned parcel moved under the lock');
 }
 
 /** Centre → its village's coordinates; centres without one are left out (their parcels wait). */
-async function centerPoints(trx: Trx, centerIds: string[]): Promise<Map<string, Point>> {
+async function centerPoints(db: Queryable, centerIds: string[]): Promise<Map<string, Point>> {
   const points = new Map<string, Point>();
   for (const id of centerIds) {
-    const center = await findCenter(trx, id);
-    const village = center ? await findVillage(trx, center.villageId) : null;
+    const center = await findCenter(db, id);
+    const village = center ? await findVillage(db, center.villageId) : null;
     if (village) points.set(id, { lat: village.lat, lon: village.lon });
   }
   return points;

@@ -4,7 +4,7 @@ import { AppError, validationFailed } from '../../shared/app-error.ts';
 import { type Actor, canSeeCounty } from '../identity/index.ts';
 import { findCenter, findCounty } from '../network/index.ts';
 import type { RoadDistanceRow } from './logistics.tables.ts';
-import { HUB, type RoadKm } from './route-plan.ts';
+import { HUB, type RoadDistances, roadPairKey } from './route-plan.ts';
 
 /**
  * A county's road distances as a matrix over places (`"hub"` or centre ids), in km, the shape
@@ -81,20 +81,17 @@ export async function getRoadDistances(deps: Deps, actor: Actor, countyId: strin
  * directions counts as their mean; one measured in one direction counts for both. Keeping the
  * distances symmetric keeps the solver's route reversals exact.
  */
-export async function roadKmOf(db: Queryable, countyId: string): Promise<RoadKm | undefined> {
+export async function roadDistancesOf(db: Queryable, countyId: string): Promise<RoadDistances | undefined> {
   const rows = await pairsOf(db, countyId);
   if (rows.length === 0) return undefined;
   const sums = new Map<string, { total: number; n: number }>();
   for (const r of rows) {
-    const key = pairKey(r.from_place, r.to_place);
+    const key = roadPairKey(r.from_place, r.to_place);
     const s = sums.get(key) ?? { total: 0, n: 0 };
     sums.set(key, { total: s.total + r.km, n: s.n + 1 });
   }
-  const km = new Map([...sums].map(([key, s]) => [key, s.total / s.n]));
-  return (a, b) => km.get(pairKey(a, b));
+  return new Map([...sums].map(([key, s]) => [key, s.total / s.n]));
 }
-
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 const pairsOf = (db: Queryable, countyId: string) =>
   db

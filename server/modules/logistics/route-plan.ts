@@ -4,10 +4,12 @@ import { driveMinutes, type Point, roadKm, SERVICE_MINUTES } from './geo.ts';
 export type PlanParcel = { id: string; centerId: string; weightGrams: number };
 /** A van with the minutes of its shift still free on the date (dispatched trips deducted). */
 export type PlanVan = { id: string; capacityKg: number; availableMinutes: number };
-/** The id the hub goes by in a `RoadKm` look-up. */
+/** The id the hub goes by in road distances. */
 export const HUB = 'hub';
-/** Road kilometres between two places (`HUB` or a centre id), when the county imported them. */
-export type RoadKm = (from: string, to: string) => number | undefined;
+/** Imported road km between two places (`HUB` or centre ids), keyed by `roadPairKey`. */
+export type RoadDistances = ReadonlyMap<string, number>;
+/** One key per unordered pair: roads are driven both ways. */
+export const roadPairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 export type PlanInput = {
   hub: Point;
   centers: ReadonlyMap<string, Point>;
@@ -17,7 +19,7 @@ export type PlanInput = {
   collections?: readonly PlanParcel[];
   vans: readonly PlanVan[];
   /** Imported road distances; pairs it lacks fall back to great-circle × the road factor. */
-  roadKm?: RoadKm;
+  roadDistances?: RoadDistances;
 };
 export type PlannedStop = { centerId: string; parcelIds: string[]; collectParcelIds: string[] };
 export type PlannedTrip = {
@@ -101,9 +103,9 @@ export function planTrips(input: PlanInput, options: PlanOptions): Plan {
 }
 
 /** Road km between places, imported where known, else estimated from coordinates. */
-function distances(input: PlanInput): RoadKm & ((a: string, b: string) => number) {
+function distances(input: PlanInput): (a: string, b: string) => number {
   const at = (id: string) => (id === HUB ? input.hub : input.centers.get(id)!);
-  return (a: string, b: string) => (a === b ? 0 : (input.roadKm?.(a, b) ?? roadKm(at(a), at(b))));
+  return (a, b) => (a === b ? 0 : (input.roadDistances?.get(roadPairKey(a, b)) ?? roadKm(at(a), at(b))));
 }
 
 /** Splits each centre's parcels into visits a van of `capacity` can carry and reach in time. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PlanInput, planTrips } from './route-plan.ts';
+import { type PlanInput, planTrips, roadPairKey } from './route-plan.ts';
 
 const hub = { lat: 28.59, lon: 119.27 };
 const quick = { timeLimitMs: 100, seed: 7, maxIterations: 200 };
@@ -154,7 +154,10 @@ describe('van run planning', () => {
     const parcels = [{ id: 'p', centerId: 'a', weightGrams: 1_000 }];
     const vans = [{ id: 'v0', capacityKg: 100, availableMinutes: 480 }];
     const estimated = planTrips({ hub, centers, parcels, vans }, quick);
-    const imported = planTrips({ hub, centers, parcels, vans, roadKm: () => 20 }, quick);
+    const imported = planTrips(
+      { hub, centers, parcels, vans, roadDistances: new Map([[roadPairKey('hub', 'a'), 20]]) },
+      quick,
+    );
     expect(estimated.trips[0]!.distanceKm).toBeLessThan(5);
     expect(imported.trips[0]!.distanceKm).toBe(40);
   });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/create-db.ts';
-import type { ParcelRow, RunRow, RunStopRow, VehicleRow } from './logistics.tables.ts';
+import type { ParcelRow, RunRow, RunStatus, RunStopRow, VehicleRow } from './logistics.tables.ts';
 
 export const insertVehicle = (db: Queryable, row: VehicleRow) =>
   db.insertInto('vehicles').values(row).execute();
@@ -10,15 +10,11 @@ export const vehiclesOf = (db: Queryable, countyId: string) =>
 export const findRunRow = (db: Queryable, id: string) =>
   db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const runsOn = (db: Queryable, countyId: string, date: string) =>
-  db
-    .selectFrom('runs')
-    .selectAll()
-    .where('county_id', '=', countyId)
-    .where('date', '=', date)
-    .orderBy('vehicle_id')
-    .orderBy('trip')
-    .execute();
+export const runsOn = (db: Queryable, countyId: string, date: string, status?: RunStatus) => {
+  let q = db.selectFrom('runs').selectAll().where('county_id', '=', countyId).where('date', '=', date);
+  if (status) q = q.where('status', '=', status);
+  return q.orderBy('vehicle_id').orderBy('trip').execute();
+};
 
 export async function insertRun(db: Queryable, run: RunRow, stops: RunStopRow[]): Promise<void> {
   await db.insertInto('runs').values(run).execute();
@@ -43,21 +39,27 @@ export async function deletePlannedRuns(db: Queryable, countyId: string, date: s
     .execute();
 }
 
-/** Inbound parcels at the hub that no planned or dispatched run holds. */
-export const waitingParcels = (db: Queryable, countyId: string) =>
+/**
+ * Inbound parcels at the hub for a plan of `date`: those no run holds, and those on that
+ * date's runs still `planned`, which the new plan replaces.
+ */
+export const waitingParcels = (db: Queryable, countyId: string, date: string) =>
   db
     .selectFrom('parcels')
     .selectAll()
     .where('county_id', '=', countyId)
     .where('direction', '=', 'inbound')
     .where('status', '=', 'at_hub')
-    .where('run_id', 'is', null)
+    .where((eb) =>
+      eb.or([eb('run_id', 'is', null), eb('run_id', 'in', runsOf(db, countyId, 'planned', '=', date))]),
+    )
     .orderBy('id')
     .execute();
 
 /**
- * Outbound parcels waiting at the county's centres for a van: never planned, or planned on a
- * run of an earlier day that left without them (the driver missed them; they go on a new run).
+ * Outbound parcels waiting at the county's centres for a plan of `date`: never planned, on
+ * that date's runs still `planned`, or on a run of an earlier day that left without them
+ * (the driver missed them; they go on a new run).
  */
 export const waitingCollections = (db: Queryable, countyId: string, date: string) =>
   db
@@ -69,20 +71,20 @@ export const waitingCollections = (db: Queryable, countyId: string, date: string
     .where((eb) =>
       eb.or([
         eb('run_id', 'is', null),
-        eb(
-          'run_id',
-          'in',
-          eb
-            .selectFrom('runs')
-            .select('id')
-            .where('county_id', '=', countyId)
-            .where('status', '=', 'dispatched')
-            .where('date', '<', date),
-        ),
+        eb('run_id', 'in', runsOf(db, countyId, 'planned', '=', date)),
+        eb('run_id', 'in', runsOf(db, countyId, 'dispatched', '<', date)),
       ]),
     )
     .orderBy('id')
     .execute();
+
+const runsOf = (db: Queryable, countyId: string, status: RunStatus, op: '=' | '<', date: string) =>
+  db
+    .selectFrom('runs')
+    .select('id')
+    .where('county_id', '=', countyId)
+    .where('status', '=', status)
+    .where('date', op, date);
 
 export async function stopsOf(db: Queryable, runIds: string[]): Promise<Map<string, RunStopRow[]>> {
   const byRun = new Map<string, RunStopRow[]>(runIds.map((id) => [id, []]));

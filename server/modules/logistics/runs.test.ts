@@ -134,6 +134,20 @@ describeDb('van runs: planning and dispatch', () => {
     expect(sheet.body.parcels.every((p: { status: string }) => p.status === 'in_transit')).toBe(true);
   });
 
+  it('saves one of two plans made at once, and no parcel lands in two runs', async () => {
+    const [a, b] = await Promise.all([plan(t, c), plan(t, c)]);
+    const listed = await t.request('GET', `/api/v1/runs?countyId=${c.county.id}&date=${today()}`, {
+      token: c.staff.token,
+    });
+    const planned = listed.body.items.filter((r: Run) => r.status === 'planned');
+    const ids = new Set(planned.map((r: Run) => r.id));
+    const winner = [a, b].find((p) => p.runs.every((r: Run) => ids.has(r.id)));
+    expect(winner, 'the runs on record are exactly one of the two plans').toBeDefined();
+    expect(planned).toHaveLength(winner.runs.length);
+    const onRuns = planned.flatMap((r: Run) => r.stops.flatMap((s) => s.parcelIds));
+    expect(new Set(onRuns).size).toBe(onRuns.length);
+  });
+
   it('plans nothing when the county has no van', async () => {
     const hq = await hqAdmin(t);
     const empty = await logisticsCounty(t, hq);
