@@ -47,6 +47,9 @@ describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', 
     await page.waitForURL(landing);
   }
 
+  /** The order the first test completes, which the second brings back. */
+  let completed: { orderId: string; productId: string } | undefined;
+
   it('is scanned at the hub, carried by a planned van and handed over against the SMS code', async () => {
     // partner1 orders a demo product for a new villager, paid from the float the demo gave it.
     const partner = await login('partner1');
@@ -143,6 +146,80 @@ describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', 
     await row.getByTestId('pickup-submit').click();
     await visible(page.getByTestId('pickup-success'));
     expect((await call<Order>(partner, `/orders/${order.id}`)).status).toBe('completed');
+    completed = { orderId: order.id, productId: product!.id };
+    // Signed out, the shared profile is free for the next sign-in.
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login$/);
     await page.close();
+  });
+
+  it('goes back: a counter return rides the next van to the hub and leaves with a carrier', async () => {
+    expect(completed).toBeDefined();
+    const partner = await login('partner1');
+    const county = await login('county');
+    const { centerId } = await call<{ centerId: string }>(partner, '/me');
+    const { countyId } = await call<{ countyId: string }>(county, '/me');
+    await call(
+      partner,
+      `/orders/${completed!.orderId}/returns`,
+      { lines: [{ productId: completed!.productId, quantity: 1 }], reason: '质量问题' },
+      201,
+    );
+    // The return parcel appears at the centre once the outbox has delivered the request.
+    let tracking: string | undefined;
+    for (let i = 0; i < 40 && !tracking; i++) {
+      const list = await call<{ items: Array<{ trackingNumber: string; orderId: string }> }>(
+        partner,
+        `/parcels?direction=outbound&status=awaiting_collection&centerId=${centerId}`,
+      );
+      tracking = list.items.find((p) => p.orderId === completed!.orderId)?.trackingNumber;
+      if (!tracking) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(tracking).toBeDefined();
+    const date = new Date().toISOString().slice(0, 10);
+    const plan = await call<{ runs: Array<{ id: string; stops: Array<{ collectParcelIds: string[] }> }> }>(
+      county,
+      '/runs/plan',
+      { countyId, date },
+      201,
+    );
+    const run = plan.runs.find((r) => r.stops.some((s) => s.collectParcelIds.length > 0));
+    expect(run).toBeDefined();
+    await call(county, `/runs/${run!.id}/dispatch`, {}, 200);
+
+    // The driver is at the centre: the partner hands the parcel over with a scan.
+    const page = await browser!.context.newPage();
+    await signIn(page, 'partner1', /\/partner$/);
+    await page.getByRole('link', { name: '到件扫描' }).click();
+    await visible(page.getByTestId('to-collect').getByText(tracking!));
+    await page.getByText('交给司机', { exact: true }).click();
+    const input = page.getByTestId('scan-input');
+    await input.pressSequentially(tracking!);
+    await input.press('Enter');
+    await visible(page.getByTestId('arrival-ok').getByText('已交给司机'));
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login$/);
+    await page.close();
+
+    // Back at the hub the scan station sorts it to the carrier hand-off, not to a van.
+    const hub = await browser!.context.newPage();
+    await signIn(hub, 'county', /\/county\/centers$/);
+    await hub.getByRole('tab', { name: '扫描台' }).click();
+    const scanInput = hub.getByTestId('scan-input');
+    await visible(scanInput);
+    await scanInput.pressSequentially(tracking!);
+    await scanInput.press('Enter');
+    await visible(hub.getByTestId('scan-destination').getByText('回程件 · 交承运商'));
+
+    await hub.getByRole('tab', { name: '包裹' }).click();
+    const row = hub.getByTestId('parcel-table').locator('tr').filter({ hasText: tracking! });
+    await row.getByRole('button', { name: '交承运商' }).click();
+    await hub.getByLabel('承运商', { exact: true }).fill('中通快递');
+    await hub.getByLabel('承运商运单号').fill('ZTO2026112601');
+    await hub.getByRole('dialog').getByRole('button', { name: '交承运商' }).click();
+    await visible(row.getByText('已交承运商'));
+    if (shots) await hub.screenshot({ path: `${shots}/outbound-handoff.png`, fullPage: true });
+    await hub.getByTestId('logout').click();
+    await hub.close();
   });
 });

@@ -6,6 +6,7 @@ import type {
   ExceptionReason,
   HubScanResult,
   Parcel,
+  ParcelDirection,
   ParcelEvent,
   ParcelStatus,
   Plan,
@@ -30,13 +31,16 @@ function useLogisticsWrite<V, R>(write: (v: V) => Promise<R>) {
   });
 }
 
-export const useParcels = (filter: { status?: ParcelStatus; centerId?: string } = {}) =>
+export const useParcels = (
+  filter: { status?: ParcelStatus; centerId?: string; direction?: ParcelDirection } = {},
+) =>
   useQuery({
     queryKey: ['parcels', filter],
     queryFn: () => {
       const s = new URLSearchParams({ limit: '500' });
       if (filter.status) s.set('status', filter.status);
       if (filter.centerId) s.set('centerId', filter.centerId);
+      if (filter.direction) s.set('direction', filter.direction);
       return api<Items<Parcel>>(`/parcels?${s}`).then((r) => r.items);
     },
   });
@@ -67,14 +71,28 @@ export const useHubScan = () =>
     post<HubScanResult>('/hub/scans', scan, { 'idempotency-key': newIdempotencyKey() }),
   );
 
+/** `arrived`: off the van; `collected`: an outbound parcel handed to the driver. */
 export const useCenterScan = (centerId: string) =>
-  useLogisticsWrite((trackingNumber: string) =>
-    post<{ parcelId: string; status: 'ready_for_pickup' }>(
+  useLogisticsWrite((scan: { trackingNumber: string; type: 'arrived' | 'collected' }) =>
+    post<{ parcelId: string; status: 'ready_for_pickup' | 'in_transit' }>(
       `/centers/${q(centerId)}/scans`,
-      { trackingNumber, type: 'arrived' },
-      { 'idempotency-key': newIdempotencyKey() },
+      scan,
+      {
+        'idempotency-key': newIdempotencyKey(),
+      },
     ),
   );
+
+export const useHandOff = () =>
+  useLogisticsWrite((v: { parcelId: string; carrier: string; carrierTrackingNumber: string }) =>
+    post<Parcel>(`/parcels/${q(v.parcelId)}/handoff`, {
+      carrier: v.carrier,
+      carrierTrackingNumber: v.carrierTrackingNumber,
+    }),
+  );
+
+export const useMarkDelivered = () =>
+  useLogisticsWrite((parcelId: string) => post<Parcel>(`/parcels/${q(parcelId)}/delivered`));
 
 export type NewParcel = {
   trackingNumber: string;

@@ -1,12 +1,17 @@
 export const parcelStatuses = [
   'created',
+  'awaiting_collection',
   'at_hub',
   'in_transit',
   'ready_for_pickup',
   'picked_up',
+  'handed_off',
+  'delivered',
   'exception',
 ] as const;
 export type ParcelStatus = (typeof parcelStatuses)[number];
+/** `outbound`: leaves a village centre (a return, a village product) for an outside carrier. */
+export type ParcelDirection = 'inbound' | 'outbound';
 
 export const exceptionReasons = ['damaged', 'missing', 'misrouted', 'refused'] as const;
 export type ExceptionReason = (typeof exceptionReasons)[number];
@@ -16,9 +21,13 @@ export type Parcel = {
   trackingNumber: string;
   carrier: string;
   status: ParcelStatus;
+  direction: ParcelDirection;
   countyId: string;
   centerId: string;
   orderId: string | null;
+  returnId: string | null;
+  handoffCarrier: string | null;
+  carrierTrackingNumber: string | null;
   /** Masked by the server; the full number only ever goes to the SMS. */
   recipientPhone: string;
   weightGrams: number;
@@ -36,6 +45,7 @@ export type HubScanResult = {
   centerId: string;
   runId: string | null;
   status: ParcelStatus;
+  direction: ParcelDirection;
   /** Already in this state: the hub had scanned it before (any session). */
   repeat: boolean;
 };
@@ -48,7 +58,13 @@ export type Vehicle = {
   shiftMinutes: number;
 };
 
-export type RunStop = { centerId: string; sequence: number; parcelIds: string[] };
+export type RunStop = {
+  centerId: string;
+  sequence: number;
+  parcelIds: string[];
+  /** Outbound parcels the van collects at this centre. */
+  collectParcelIds: string[];
+};
 
 export type Run = {
   id: string;
@@ -66,7 +82,7 @@ export type Run = {
 
 export type RunSheet = Run & { parcels: Parcel[] };
 
-export type Plan = { runs: Run[]; unplanned: string[] };
+export type Plan = { runs: Run[]; unplanned: string[]; uncollected: string[] };
 
 /** Today in the browser's own time zone, as the YYYY-MM-DD the run planner takes. */
 export function localDate(d = new Date()): string {

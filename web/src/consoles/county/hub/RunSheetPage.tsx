@@ -34,17 +34,28 @@ function Sheet({ run, countyId }: { run: RunSheet; countyId: string }) {
           <h2>
             {stop.sequence}. {centers.data?.find((c) => c.id === stop.centerId)?.name ?? stop.centerId} ·{' '}
             {t('runs.parcelCount', { count: stop.parcelIds.length })}
+            {stop.collectParcelIds.length > 0 &&
+              ` · ${t('runs.collectCount', { count: stop.collectParcelIds.length })}`}
           </h2>
           <div className="parcels">
-            {stop.parcelIds.map((id) => {
-              const tracking = parcels.get(id)?.trackingNumber ?? id;
-              return (
-                <div key={id}>
-                  <Barcode value={tracking} height={10} scale={2} />
-                </div>
-              );
-            })}
+            {stop.parcelIds.map((id) => (
+              <div key={id}>
+                <Barcode value={parcels.get(id)?.trackingNumber ?? id} height={10} scale={2} />
+              </div>
+            ))}
           </div>
+          {stop.collectParcelIds.length > 0 && (
+            <>
+              <h3>{t('runs.collect')}</h3>
+              <div className="parcels" data-testid="sheet-collect">
+                {stop.collectParcelIds.map((id) => (
+                  <div key={id}>
+                    <Barcode value={parcels.get(id)?.trackingNumber ?? id} height={10} scale={2} />
+                  </div>
+                ))}
+              </div>
+            </>
+          )}
           <div className="signature">
             <span>{t('runSheet.receivedBy')}</span>
             <span>{t('runSheet.time')}</span>

@@ -29,6 +29,7 @@ export default function RunsPage({ countyId }: { countyId: string }) {
   const vehicleName = (id: string) => vehicles.data?.find((v) => v.id === id)?.name ?? id;
   // Only the latest plan knows what was left over; runs read back from the server do not.
   const unplanned = plan.data && plan.variables === date ? plan.data.unplanned : [];
+  const uncollected = plan.data && plan.variables === date ? plan.data.uncollected : [];
 
   const runCard = (run: Run) => (
     <Card
@@ -76,6 +77,8 @@ export default function RunsPage({ countyId }: { countyId: string }) {
         {run.stops.map((s) => (
           <li key={`${s.centerId}-${s.sequence}`} data-testid="run-stop">
             {centerName(s.centerId)} · {t('runs.parcelCount', { count: s.parcelIds.length })}
+            {s.collectParcelIds.length > 0 &&
+              ` · ${t('runs.collectCount', { count: s.collectParcelIds.length })}`}
           </li>
         ))}
       </ol>
@@ -113,6 +116,15 @@ export default function RunsPage({ countyId }: { countyId: string }) {
             style={{ marginBottom: 16 }}
             data-testid="unplanned"
             title={t('runs.unplanned', { count: unplanned.length })}
+          />
+        )}
+        {uncollected.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="uncollected"
+            title={t('runs.uncollected', { count: uncollected.length })}
           />
         )}
         <QueryView query={runs}>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ParcelStatus } from '../../../domains/logistics/types';
+import type { ParcelDirection, ParcelStatus } from '../../../domains/logistics/types';
 
 export type Scan = {
   key: string;
@@ -12,6 +12,7 @@ export type Scan = {
   centerId?: string;
   runId?: string | null;
   status?: ParcelStatus;
+  direction?: ParcelDirection;
   error?: string;
   notFound?: boolean;
 };
@@ -53,6 +54,21 @@ export function ScanResult({
       </div>
     );
   const exception = scan.mode === 'exception';
+  if (scan.direction === 'outbound' && !exception)
+    return (
+      <div style={box('#eff6ff', '#2563eb')} data-testid="scan-result">
+        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}>
+          <code style={{ fontSize: 20 }}>{scan.trackingNumber}</code>
+          <span style={{ fontSize: 20, fontWeight: 700 }}>
+            {scan.repeat ? t('hub.alreadyScanned') : t('hub.received')}
+          </span>
+        </div>
+        <div style={{ fontSize: 72, fontWeight: 800, lineHeight: 1.2 }} data-testid="scan-destination">
+          {t('hub.outbound')}
+        </div>
+        <div style={{ fontSize: 24 }}>{t('hub.outboundHint')}</div>
+      </div>
+    );
   return (
     <div
       style={box(exception ? '#fffbeb' : '#f0fdf4', exception ? '#d97706' : '#16a34a')}

@@ -42,6 +42,7 @@ export default function ScanStation({ countyId }: { countyId: string }) {
             centerId: r.centerId,
             runId: r.runId,
             status: r.status,
+            direction: r.direction,
             repeat: repeat || r.repeat,
           });
         },
