@@ -226,6 +226,9 @@ export async function seedCatalog(
         stock: between([0, 5_000]),
         weight_grams: between(f.weightGrams),
         status: 'active',
+        unit: null,
+        origin: null,
+        review_note: null,
         created_at: now,
         updated_at: now,
       });

@@ -33,6 +33,13 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { RETURN_TO_MERCHANT_TOPIC } from './modules/orders/index.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import {
+  PAYMENT_TOPIC,
+  type PaymentProvider,
+  paymentHandler,
+  sandboxPaymentProvider,
+} from './modules/upstream/index.ts';
+import { upstreamRoutes } from './modules/upstream/upstream.routes.ts';
 import { villagerRoutes } from './modules/villagers/villagers.routes.ts';
 import { uuidv7 } from './shared/ids.ts';
 
@@ -47,11 +54,15 @@ export type AppOptions = {
 
 /** Every outbox topic and the function that delivers it. */
 export function outboxHandlers(
-  providers: { sms: SmsProvider } = { sms: sandboxSmsProvider },
+  providers: { sms: SmsProvider; payments: PaymentProvider } = {
+    sms: sandboxSmsProvider,
+    payments: sandboxPaymentProvider,
+  },
 ): OutboxHandlers {
   return {
     [SMS_TOPIC]: smsHandler(providers.sms),
     [RETURN_TO_MERCHANT_TOPIC]: createReturnParcel,
+    [PAYMENT_TOPIC]: paymentHandler(providers.payments),
   };
 }
 
@@ -125,6 +136,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(partnerRoutes(deps));
       await api.register(orderRoutes(deps));
       await api.register(logisticsRoutes(deps));
+      await api.register(upstreamRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

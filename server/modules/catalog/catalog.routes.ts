@@ -8,7 +8,12 @@ import { productRoutes } from './products.routes.ts';
 import { promotionRoutes } from './promotions.routes.ts';
 
 const tags = ['catalog'];
-const MerchantKindSchema = Type.Union([Type.Literal('brand'), Type.Literal('retailer')]);
+/** Village sellers are merchants too, created with their seller record, never through this route. */
+const MerchantKindSchema = Type.Union([
+  Type.Literal('brand'),
+  Type.Literal('retailer'),
+  Type.Literal('village_seller'),
+]);
 const MerchantSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -25,7 +30,10 @@ export const catalogRoutes =
         config: { access: { roles: ['hq_admin'] } },
         schema: {
           tags,
-          body: Type.Object({ name: Text(100), kind: MerchantKindSchema }),
+          body: Type.Object({
+            name: Text(100),
+            kind: Type.Union([Type.Literal('brand'), Type.Literal('retailer')]),
+          }),
           response: { 201: MerchantSchema, ...errors(400, 401, 403, 409) },
         },
       },

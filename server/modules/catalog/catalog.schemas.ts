@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Id, Nullable, Text, Timestamp } from '../../http/schemas.ts';
-import { productKinds, productStatuses, promotionTypes } from './catalog.tables.ts';
+import { productKinds, productStatuses, promotionTypes, settableStatuses } from './catalog.tables.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -30,6 +30,10 @@ export const ProductSchema = Type.Object({
   stock: Type.Integer(),
   weightGrams: Type.Integer(),
   status: ProductStatusSchema,
+  /** Local specialties: the selling unit, the origin, and the county's reason for a rejection. */
+  unit: Type.Optional(Nullable(Type.String())),
+  origin: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true }))),
+  reviewNote: Type.Optional(Nullable(Type.String())),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** The best promotion for the caller's county; absent only where no county pricing applies. */
@@ -51,7 +55,7 @@ export const ProductPatchSchema = Type.Object(
   {
     priceFen: Type.Optional(Fen),
     stock: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000 })),
-    status: Type.Optional(ProductStatusSchema),
+    status: Type.Optional(literals(settableStatuses)),
   },
   { minProperties: 1 },
 );

@@ -1,4 +1,5 @@
-export type MerchantKind = 'brand' | 'retailer';
+/** `village_seller`: a villager selling specialty products upstream, created with its seller record. */
+export type MerchantKind = 'brand' | 'retailer' | 'village_seller';
 
 export type MerchantRow = {
   id: string;
@@ -7,11 +8,16 @@ export type MerchantRow = {
   created_at: string;
 };
 
-/** Text in the table so that later kinds (`local_specialty`) need no migration. */
+/** What merchants list for the villages. */
 export const productKinds = ['consumer', 'agri_input'] as const;
 export type ProductKind = (typeof productKinds)[number];
-export const productStatuses = ['active', 'inactive'] as const;
+/** A village's product listed by its partner for a villager, sold to cities on the storefront. */
+export const LOCAL_SPECIALTY = 'local_specialty';
+/** `pending_review` and `rejected`: a local specialty before, or refused at, the county's review. */
+export const productStatuses = ['active', 'inactive', 'pending_review', 'rejected'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
+/** The statuses a merchant may set on its own products. */
+export const settableStatuses = ['active', 'inactive'] as const;
 
 export type ProductRow = {
   id: string;
@@ -26,13 +32,22 @@ export type ProductRow = {
   stock: number;
   weight_grams: number;
   status: ProductStatus;
+  /** Local specialties: the selling unit (jin, box, jar…) and the origin as JSON. */
+  unit: string | null;
+  origin: string | null;
+  /** Why the county rejected a local specialty. */
+  review_note: string | null;
   created_at: string;
   updated_at: string;
 };
 
+/** Which list a product's search terms belong to: 1 the villages' catalogue, 2 the storefront, 0 neither. */
+export const SHELF = { none: 0, catalogue: 1, storefront: 2 } as const;
+export type Shelf = 'catalogue' | 'storefront';
+
 /**
- * The search index: one row per (term, product), written with the product. `active` mirrors
- * the product's status so the national catalogue is searched without touching `products`.
+ * The search index: one row per (term, product), written with the product. `active` is the
+ * product's shelf (`SHELF`) so each list is searched without touching `products`.
  */
 export type ProductSearchTermRow = {
   term: string;

@@ -34,6 +34,9 @@ export async function createProduct(deps: Deps, actor: Actor, input: NewProduct)
     stock: input.stock,
     weight_grams: input.weightGrams,
     status: 'active',
+    unit: null,
+    origin: null,
+    review_note: null,
     created_at: now,
     updated_at: now,
   };

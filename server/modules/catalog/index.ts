@@ -3,6 +3,8 @@ import type { Queryable } from '../../db/create-db.ts';
 import { type Product, toProduct } from './product.views.ts';
 import { findProductRow } from './products.repo.ts';
 
+/** The product response schema, for routes of other modules that answer a product. */
+export { ProductSchema } from './catalog.schemas.ts';
 export type {
   FundedBy,
   MerchantKind,
@@ -10,11 +12,20 @@ export type {
   ProductRow,
   ProductStatus,
   PromotionType,
+  Shelf,
 } from './catalog.tables.ts';
+export { LOCAL_SPECIALTY } from './catalog.tables.ts';
 export { createProduct, type NewProduct } from './create-product.ts';
 export { createPromotion, type NewPromotion } from './create-promotion.ts';
 export { getProduct, listCategories, listProducts, type ProductQuery } from './list-products.ts';
 export { endPromotion, listPromotions } from './list-promotions.ts';
+export {
+  createLocalProduct,
+  listStoreProducts,
+  localProductsOf,
+  type NewLocalProduct,
+  reviewLocalProduct,
+} from './local-products.ts';
 export { createMerchant, findMerchant, listMerchants, type Merchant } from './merchants.ts';
 export type { CatalogueProduct, Product, ProductPromotion } from './product.views.ts';
 /** Bulk load (seeding, imports): products with their search terms, in the caller's transaction. */

@@ -24,6 +24,7 @@ export async function findMerchant(db: Queryable, id: string): Promise<Merchant 
 export async function createMerchant(
   deps: Deps,
   input: { name: string; kind: MerchantKind },
+  db: Queryable = deps.db,
 ): Promise<Merchant> {
   const row: MerchantRow = {
     id: uuidv7(),
@@ -32,7 +33,7 @@ export async function createMerchant(
     created_at: deps.clock.now().toISOString(),
   };
   try {
-    await deps.db.insertInto('merchants').values(row).execute();
+    await db.insertInto('merchants').values(row).execute();
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', `A merchant named ${input.name} exists`);
     throw error;

@@ -12,6 +12,9 @@ export type Product = {
   stock: number;
   weightGrams: number;
   status: ProductStatus;
+  unit: string | null;
+  origin: Record<string, unknown> | null;
+  reviewNote: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -39,6 +42,9 @@ export const toProduct = (r: ProductRow): Product => ({
   stock: r.stock,
   weightGrams: r.weight_grams,
   status: r.status,
+  unit: r.unit,
+  origin: r.origin ? (JSON.parse(r.origin) as Record<string, unknown>) : null,
+  reviewNote: r.review_note,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

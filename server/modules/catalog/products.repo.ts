@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/create-db.ts';
-import type { ProductRow, ProductStatus } from './catalog.tables.ts';
+import { LOCAL_SPECIALTY, type ProductRow, SHELF, type Shelf } from './catalog.tables.ts';
 import { forgetSearchPages } from './search-cache.ts';
 import { prefixUpperBound, productTerms } from './search-terms.ts';
 
@@ -20,7 +20,7 @@ export async function insertProducts(db: Queryable, rows: readonly ProductRow[])
       term,
       product_id: r.id,
       weight,
-      active: r.status === 'active' ? 1 : 0,
+      active: shelfOf(r),
     })),
   );
   // Both drivers cap bound parameters per statement (SQLite 32766, PostgreSQL 65535).
@@ -32,17 +32,26 @@ export async function insertProducts(db: Queryable, rows: readonly ProductRow[])
   }
 }
 
+/** Active products are on a shelf: local specialties on the storefront, the rest in the catalogue. */
+const shelfOf = (r: Pick<ProductRow, 'status' | 'kind'>) =>
+  r.status !== 'active' ? SHELF.none : r.kind === LOCAL_SPECIALTY ? SHELF.storefront : SHELF.catalogue;
+
 export async function updateProductRow(
   db: Queryable,
   id: string,
-  patch: Partial<Pick<ProductRow, 'price_fen' | 'stock' | 'status' | 'updated_at'>>,
+  patch: Partial<Pick<ProductRow, 'price_fen' | 'stock' | 'status' | 'review_note' | 'updated_at'>>,
 ): Promise<void> {
   await db.updateTable('products').set(patch).where('id', '=', id).execute();
   if (patch.status) {
     forgetSearchPages();
+    const { kind } = await db
+      .selectFrom('products')
+      .select('kind')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     await db
       .updateTable('product_search_terms')
-      .set({ active: patch.status === 'active' ? 1 : 0 })
+      .set({ active: shelfOf({ status: patch.status, kind }) })
       .where('product_id', '=', id)
       .execute();
   }
@@ -53,6 +62,8 @@ export type ProductFilter = {
   kind?: string | undefined;
   /** Set: that merchant's products in any status; unset: active products of every merchant. */
   merchantId?: string | undefined;
+  /** Without a merchant: which shelf's active products (the catalogue by default). */
+  shelf?: Shelf | undefined;
   limit: number;
   offset: number;
 };
@@ -63,7 +74,13 @@ const needsJoin = (f: ProductFilter) => Boolean(f.category || f.kind || f.mercha
 export async function browseProductIds(db: Queryable, f: ProductFilter) {
   let q = db.selectFrom('products');
   if (f.merchantId) q = q.where('merchant_id', '=', f.merchantId);
-  else q = q.where('status', '=', 'active');
+  else {
+    q = q.where('status', '=', 'active');
+    q =
+      f.shelf === 'storefront'
+        ? q.where('kind', '=', LOCAL_SPECIALTY)
+        : q.where('kind', '!=', LOCAL_SPECIALTY);
+  }
   if (f.category) q = q.where('category', '=', f.category);
   if (f.kind) q = q.where('kind', '=', f.kind);
   const [rows, count] = await Promise.all([
@@ -91,7 +108,7 @@ export async function searchProductIds(db: Queryable, tokens: readonly string[],
         ])
         .where('term', '>=', token)
         .where('term', '<', prefixUpperBound(token));
-      if (publicOnly) q = q.where('active', '=', 1);
+      if (publicOnly) q = q.where('active', '=', SHELF[f.shelf ?? 'catalogue']);
       return q;
     })
     .reduce((all, next) => all.unionAll(next));
@@ -138,6 +155,6 @@ export function categoryCounts(db: Queryable, merchantId: string | undefined) {
     .orderBy('category');
   q = merchantId
     ? q.where('merchant_id', '=', merchantId)
-    : q.where('status', '=', 'active' as ProductStatus);
+    : q.where('status', '=', 'active').where('kind', '!=', LOCAL_SPECIALTY);
   return q.execute();
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../db/create-db.ts';
 import { forUpdate } from '../../db/dialect.ts';
 import { AppError, validationFailed } from '../../shared/app-error.ts';
-import type { ProductRow } from './catalog.tables.ts';
+import { LOCAL_SPECIALTY, type ProductRow, type Shelf } from './catalog.tables.ts';
 import { bestOffer, type Offer } from './promotion-pricing.ts';
 import { offersFor, refundBudget, spendBudget } from './promotions.repo.ts';
 
@@ -85,8 +85,9 @@ async function lockBudgets(trx: Trx, offers: Offer[]): Promise<void> {
  */
 export async function reserveAndPrice(
   trx: Trx,
-  input: { countyId: string; at: string; lines: Line[] },
+  input: { countyId: string; at: string; lines: Line[]; shelf?: Shelf | undefined },
 ): Promise<PricedLine[]> {
+  const storefront = input.shelf === 'storefront';
   const lines = mergeLines(input.lines);
   const ids = lines.map((l) => l.productId);
   const rows = ids.length
@@ -94,7 +95,9 @@ export async function reserveAndPrice(
     : [];
   const byId = new Map<string, ProductRow>(rows.map((r) => [r.id, r]));
   for (const line of lines) {
-    if (byId.get(line.productId)?.status !== 'active') {
+    const row = byId.get(line.productId);
+    // Each channel sells its own shelf: villages the catalogue, cities the village products.
+    if (row?.status !== 'active' || (row.kind === LOCAL_SPECIALTY) !== storefront) {
       throw validationFailed(`lines[${line.index}].productId`, 'no such active product');
     }
   }
@@ -103,12 +106,15 @@ export async function reserveAndPrice(
   }
 
   const at = new Date(input.at).toISOString();
-  const offers = await offersFor(trx, {
-    countyId: input.countyId,
-    at,
-    productIds: ids,
-    categories: [...new Set(rows.map((r) => r.category))],
-  });
+  // Promotions are the villages' catalogue's: a city buyer pays the seller's price.
+  const offers = storefront
+    ? []
+    : await offersFor(trx, {
+        countyId: input.countyId,
+        at,
+        productIds: ids,
+        categories: [...new Set(rows.map((r) => r.category))],
+      });
   await lockBudgets(trx, offers);
   const spend = new Map<string, number>();
   const priced = lines.map((line): PricedLine => {

@@ -1,11 +1,15 @@
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../shared/app-error.ts';
+import { AppError, invalidState } from '../../shared/app-error.ts';
 import { type Actor, assertFound } from '../identity/index.ts';
-import type { ProductRow, ProductStatus } from './catalog.tables.ts';
+import type { ProductRow, settableStatuses } from './catalog.tables.ts';
 import { type Product, toProduct } from './product.views.ts';
 import { findProductRow, updateProductRow } from './products.repo.ts';
 
-export type ProductPatch = { priceFen?: number; stock?: number; status?: ProductStatus };
+export type ProductPatch = {
+  priceFen?: number;
+  stock?: number;
+  status?: (typeof settableStatuses)[number];
+};
 
 /**
  * A merchant changes the price, the available stock or the status of its own products;
@@ -27,6 +31,9 @@ export async function updateProduct(
       row !== undefined && (actor.role === 'hq_admin' || row.merchant_id === actor.merchantId),
       'Product',
     );
+    if (patch.status && (row!.status === 'pending_review' || row!.status === 'rejected')) {
+      throw invalidState('A village product goes on sale only through the county’s review');
+    }
     const changes: Partial<ProductRow> = { updated_at: deps.clock.now().toISOString() };
     if (patch.priceFen !== undefined) changes.price_fen = patch.priceFen;
     if (patch.stock !== undefined) changes.stock = patch.stock;

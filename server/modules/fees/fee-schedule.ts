@@ -9,7 +9,32 @@ import type { FeeScheduleRow } from './fees.tables.ts';
 export type FeeRates = {
   /** Partner commission on an assisted order line, by product kind. */
   commissionBps: Record<string, number>;
+  /** The split of a storefront sale of village products; schedules before it use the defaults. */
+  upstream?: Partial<UpstreamRates>;
 };
+
+/** How a delivered storefront sale is shared out of what the buyer paid. */
+export type UpstreamRates = {
+  /** The partner who listed, collected and shipped it. */
+  partnerBps: number;
+  /** The platform. */
+  platformBps: number;
+  /** The county's vans and hub: per started kilogram, and at least the minimum per order. */
+  logisticsFenPerKg: number;
+  logisticsMinFen: number;
+};
+
+export const DEFAULT_UPSTREAM_RATES: UpstreamRates = {
+  partnerBps: 500,
+  platformBps: 300,
+  logisticsFenPerKg: 200,
+  logisticsMinFen: 600,
+};
+
+export const upstreamRates = (schedule: FeeSchedule): UpstreamRates => ({
+  ...DEFAULT_UPSTREAM_RATES,
+  ...schedule.rates.upstream,
+});
 
 export type FeeSchedule = {
   id: string;
@@ -37,6 +62,17 @@ export async function feeScheduleAt(db: Queryable, at: string): Promise<FeeSched
     .limit(1)
     .executeTakeFirst();
   if (!row) throw new Error(`no fee schedule in force at ${at}`);
+  return toSchedule(row);
+}
+
+/** A schedule by version: a sale is settled under the schedule it was placed under. */
+export async function feeScheduleVersion(db: Queryable, version: number): Promise<FeeSchedule> {
+  const row = await db
+    .selectFrom('fee_schedules')
+    .selectAll()
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) throw new Error(`no fee schedule version ${version}`);
   return toSchedule(row);
 }
 

@@ -4,6 +4,9 @@ export {
   type FeeRates,
   type FeeSchedule,
   feeScheduleAt,
+  feeScheduleVersion,
   listFeeSchedules,
   publishFeeSchedule,
+  type UpstreamRates,
+  upstreamRates,
 } from './fee-schedule.ts';

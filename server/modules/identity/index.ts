@@ -23,3 +23,5 @@ export async function getUser(db: Queryable, id: string): Promise<Actor | null> 
 export async function setUserCenter(trx: Trx, userId: string, centerId: string, at: string): Promise<void> {
   await setUserCenterRow(trx, userId, centerId, at);
 }
+/** The user response schema, for routes of other modules that answer a user. */
+export { UserSchema } from './identity.routes.ts';

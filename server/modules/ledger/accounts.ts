@@ -9,6 +9,8 @@
 export const accountKinds = {
   /** Money the platform holds in its bank / has in cash being paid in or out. */
   cash_clearing: 'debit',
+  /** Money a payment gateway collected from storefront buyers and owes the platform. */
+  payment_clearing: 'debit',
   /** Promotions the platform pays for. */
   marketing_expense: 'debit',
   /** A partner's prepaid float: the platform owes it to the centre. */
@@ -22,6 +24,12 @@ export const accountKinds = {
   /** A centre's guarantee fund, from which counter refunds are paid at once. */
   guarantee_fund: 'credit',
   platform_revenue: 'credit',
+  /** A storefront buyer's payment, held until the goods are delivered (or refunded). */
+  buyer_prepayment: 'credit',
+  /** What the platform owes a village seller for goods delivered, until paid out. */
+  seller_payable: 'credit',
+  /** What the county's vans and hub earn for carrying village products out. */
+  logistics_revenue: 'credit',
 } as const;
 
 export type AccountKind = keyof typeof accountKinds;

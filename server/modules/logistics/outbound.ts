@@ -6,6 +6,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { findProduct } from '../catalog/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { returnedGoods } from '../orders/index.ts';
+import { settleDelivery } from '../upstream/index.ts';
 import type { ParcelRow } from './logistics.tables.ts';
 import { type Parcel, toParcel } from './logistics.views.ts';
 import { assertCountyStaff, centerPlace, hubPlace } from './parcel-scope.ts';
@@ -172,6 +173,10 @@ async function step(
     if (!(await updateParcel(trx, parcel.id, parcel.status, changed)))
       throw invalidState('The parcel changed meanwhile');
     const carrier = patch.handoff_carrier ?? parcel.handoff_carrier;
+    // A storefront order's parcel reached its buyer: the sale is settled with the delivery.
+    if (action === 'deliver' && parcel.order_id && !parcel.return_id) {
+      await settleDelivery(deps, trx, parcel.order_id);
+    }
     await addParcelEvent(trx, parcel, {
       type: next,
       at,

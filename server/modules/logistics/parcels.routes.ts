@@ -6,6 +6,7 @@ import { idempotentWrite } from '../../http/idempotency.ts';
 import { createLimiter } from '../../http/rate-limit.ts';
 import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging } from '../../http/schemas.ts';
 import { OrderWithEventsSchema } from '../orders/index.ts';
+import { collectStoreOrder } from './collect-order.ts';
 import { listParcels, overdueParcels } from './list-parcels.ts';
 import {
   EventsSchema,
@@ -174,6 +175,29 @@ export const parcelRoutes =
     );
 
     app.post(
+      '/orders/:id/collect',
+      {
+        config: { access: partner },
+        schema: {
+          tags,
+          description:
+            'The partner has a storefront order’s goods from the seller: an outbound parcel waits for the next van.',
+          params: IdParams,
+          headers: IdempotencyHeaders,
+          response: { 201: ShipmentSchema, ...errors(401, 403, 404, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const result = await idempotentWrite(deps, request, reply, 201, (trx) =>
+          collectStoreOrder(inTrx(deps, trx), trx, actor, request.params.id),
+        );
+        request.audit = { countyId: actor.countyId, entityId: result.parcelId };
+        return result;
+      },
+    );
+
+    app.post(
       '/parcels/:id/handoff',
       {
         config: { access: staff },
@@ -198,7 +222,8 @@ export const parcelRoutes =
         config: { access: staff },
         schema: {
           tags,
-          description: 'The outside carrier delivered an outbound parcel.',
+          description:
+            'The outside carrier delivered an outbound parcel; a storefront order’s sale is then split in the ledger.',
           params: IdParams,
           response: { 200: ParcelSchema, ...errors(401, 403, 404, 409) },
         },
@@ -206,6 +231,7 @@ export const parcelRoutes =
       async (request) => {
         const parcel = await markDelivered(deps, actorOf(request), request.params.id);
         request.audit = { countyId: parcel.countyId, entityId: parcel.id };
+        deps.nudgeOutbox();
         return parcel;
       },
     );

@@ -25,6 +25,7 @@ const itemType: Record<string, StatementItem['type']> = {
   order: 'commission',
   order_cancel: 'clawback',
   return: 'clawback',
+  store_sale: 'commission',
   service_fee: 'service_fee',
   service_refund: 'service_fee',
 };

@@ -1,0 +1,249 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { type Deps, inTrx } from '../../deps.ts';
+import { actorOf } from '../../http/auth.ts';
+import { idempotentWrite } from '../../http/idempotency.ts';
+import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging } from '../../http/schemas.ts';
+import { listStoreProducts, ProductSchema } from '../catalog/index.ts';
+import { createUser, UserSchema } from '../identity/index.ts';
+import { reviewProduct } from './review.ts';
+import { createSeller, getSeller, listForSeller, listSellers, sellerProducts } from './sellers.ts';
+import { sellerStatement } from './statement.ts';
+import { cancelStoreOrder, getStoreOrder, listStoreOrders, placeStoreOrder } from './store-orders.ts';
+import {
+  BuyerAccountSchema,
+  NewListingSchema,
+  NewSellerSchema,
+  NewStoreOrderSchema,
+  RejectSchema,
+  SellerSchema,
+  StatementSchema,
+  StoreOrderSchema,
+  StoreOrderStatusSchema,
+} from './upstream.schemas.ts';
+
+const tags = ['upstream'];
+const partner = { roles: ['partner'] } as const;
+const sellerReaders = { roles: ['partner', 'county_staff', 'gov_viewer', 'hq_admin'] } as const;
+const orderReaders = { roles: ['buyer', 'partner', 'county_staff', 'gov_viewer', 'hq_admin'] } as const;
+
+/** Village → city: sellers, their listings and the county's review, the storefront and its orders. */
+export const upstreamRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/sellers',
+      {
+        config: { access: partner },
+        schema: {
+          tags,
+          description: 'A villager of the partner’s centre becomes a seller; consent is recorded now.',
+          body: NewSellerSchema,
+          response: { 201: SellerSchema, ...errors(400, 401, 403, 409) },
+        },
+      },
+      async (request, reply) => {
+        const seller = await createSeller(deps, actorOf(request), request.body);
+        request.audit = { countyId: seller.countyId, entityId: seller.id };
+        return reply.code(201).send(seller);
+      },
+    );
+
+    app.get(
+      '/sellers',
+      {
+        config: { access: sellerReaders },
+        schema: {
+          tags,
+          querystring: Type.Object({ countyId: Type.Optional(Id), centerId: Type.Optional(Id) }),
+          response: { 200: ItemsOf(SellerSchema), ...errors(400, 401, 403) },
+        },
+      },
+      async (request) => ({ items: await listSellers(deps, actorOf(request), request.query) }),
+    );
+
+    app.get(
+      '/sellers/:id',
+      {
+        config: { access: sellerReaders },
+        schema: { tags, params: IdParams, response: { 200: SellerSchema, ...errors(401, 403, 404) } },
+      },
+      async (request) => getSeller(deps, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/sellers/:id/products',
+      {
+        config: { access: partner },
+        schema: {
+          tags,
+          description: 'Lists a village product for the seller; it waits for the county’s review.',
+          params: IdParams,
+          body: NewListingSchema,
+          response: { 201: ProductSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const product = await listForSeller(deps, actorOf(request), request.params.id, request.body);
+        request.audit = { countyId: actorOf(request).countyId, entityId: product.id };
+        return reply.code(201).send(product);
+      },
+    );
+
+    app.get(
+      '/sellers/:id/products',
+      {
+        config: { access: sellerReaders },
+        schema: {
+          tags,
+          params: IdParams,
+          response: { 200: ItemsOf(ProductSchema), ...errors(401, 403, 404) },
+        },
+      },
+      async (request) => ({ items: await sellerProducts(deps, actorOf(request), request.params.id) }),
+    );
+
+    app.get(
+      '/sellers/:id/statement',
+      {
+        config: { access: { roles: ['partner', 'county_staff', 'hq_admin'] } },
+        schema: { tags, params: IdParams, response: { 200: StatementSchema, ...errors(401, 403, 404) } },
+      },
+      async (request) => sellerStatement(deps, actorOf(request), request.params.id),
+    );
+
+    for (const decision of ['approve', 'reject'] as const) {
+      app.post(
+        `/products/:id/${decision}`,
+        {
+          config: { access: { roles: ['county_staff'] } },
+          schema: {
+            tags,
+            description:
+              decision === 'approve'
+                ? 'The county approves a village product: it goes on the storefront.'
+                : 'The county rejects a village product, with the reason.',
+            params: IdParams,
+            ...(decision === 'reject' ? { body: RejectSchema } : {}),
+            response: { 200: ProductSchema, ...errors(400, 401, 403, 404, 409) },
+          },
+        },
+        async (request) => {
+          const actor = actorOf(request);
+          const product = await reviewProduct(
+            deps,
+            actor,
+            request.params.id,
+            decision === 'approve'
+              ? { approve: true }
+              : { approve: false, reason: (request.body as { reason: string }).reason },
+          );
+          request.audit = { countyId: actor.countyId, entityId: product.id };
+          return product;
+        },
+      );
+    }
+
+    app.post(
+      '/store/accounts',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          description: 'A city buyer signs up for the storefront.',
+          body: BuyerAccountSchema,
+          response: { 201: UserSchema, ...errors(400, 409, 429) },
+        },
+      },
+      async (request, reply) => {
+        const user = await createUser(deps, null, { ...request.body, role: 'buyer' });
+        request.audit = { countyId: null, entityId: user.id };
+        return reply.code(201).send(user);
+      },
+    );
+
+    app.get(
+      '/store/products',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), ...Paging }),
+          response: {
+            200: Type.Object({ items: Type.Array(ProductSchema), total: Type.Integer() }),
+            ...errors(400),
+          },
+        },
+      },
+      async (request) => {
+        const { q, limit = 20, offset = 0 } = request.query;
+        return listStoreProducts(deps, { q, limit, offset });
+      },
+    );
+
+    app.post(
+      '/store/orders',
+      {
+        config: { access: { roles: ['buyer'] } },
+        schema: {
+          tags,
+          description: 'Paid through the payment provider; every line from sellers of one village centre.',
+          headers: IdempotencyHeaders,
+          body: NewStoreOrderSchema,
+          response: { 201: StoreOrderSchema, ...errors(400, 401, 403, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const order = await idempotentWrite(deps, request, reply, 201, (trx) =>
+          placeStoreOrder(inTrx(deps, trx), trx, actor, request.body),
+        );
+        request.audit = { countyId: order.countyId, entityId: order.id };
+        deps.nudgeOutbox();
+        return order;
+      },
+    );
+
+    app.get(
+      '/store/orders',
+      {
+        config: { access: orderReaders },
+        schema: {
+          tags,
+          querystring: Type.Object({ status: Type.Optional(StoreOrderStatusSchema), ...Paging }),
+          response: { 200: ItemsOf(StoreOrderSchema), ...errors(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const { limit = 50, offset = 0, status } = request.query;
+        return { items: await listStoreOrders(deps, actorOf(request), { status, limit, offset }) };
+      },
+    );
+
+    app.get(
+      '/store/orders/:id',
+      {
+        config: { access: orderReaders },
+        schema: { tags, params: IdParams, response: { 200: StoreOrderSchema, ...errors(401, 403, 404) } },
+      },
+      async (request) => getStoreOrder(deps, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/store/orders/:id/cancel',
+      {
+        config: { access: { roles: ['buyer', 'partner', 'county_staff'] } },
+        schema: {
+          tags,
+          params: IdParams,
+          response: { 200: StoreOrderSchema, ...errors(401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const order = await cancelStoreOrder(deps, actorOf(request), request.params.id);
+        request.audit = { countyId: order.countyId, entityId: order.id };
+        deps.nudgeOutbox();
+        return order;
+      },
+    );
+  };

@@ -1,0 +1,89 @@
+export type PayoutMethod = 'bank_card' | 'alipay';
+
+/** A villager who sells village products through the centre's partner. */
+export type SellerRow = {
+  id: string;
+  villager_id: string;
+  county_id: string;
+  center_id: string;
+  /** The catalog merchant record that owns the seller's products. */
+  merchant_id: string;
+  display_name: string;
+  /** The seller's story for the profile page. */
+  story: string;
+  payout_method: PayoutMethod | null;
+  /** Kept for the bank's payout file; answered masked. */
+  payout_account: string | null;
+  /** When the villager agreed to sell through the platform, as the partner recorded it. */
+  consent_at: string;
+  created_by: string;
+  created_at: string;
+};
+
+export const storeOrderStatuses = ['placed', 'collected', 'delivered', 'cancelled'] as const;
+export type StoreOrderStatus = (typeof storeOrderStatuses)[number];
+
+/** A city buyer's order of village products, all from sellers of one village centre. */
+export type StoreOrderRow = {
+  id: string;
+  buyer_user_id: string;
+  county_id: string;
+  center_id: string;
+  status: StoreOrderStatus;
+  total_fen: number;
+  weight_grams: number;
+  /** JSON `{name, phone, address}`. */
+  ship_to: string;
+  fee_schedule_version: number;
+  /** The outbound parcel the partner sent it in. */
+  parcel_id: string | null;
+  tracking_number: string | null;
+  created_at: string;
+  updated_at: string;
+  collected_at: string | null;
+  delivered_at: string | null;
+  cancelled_at: string | null;
+};
+
+export type StoreOrderLineRow = {
+  order_id: string;
+  line_no: number;
+  product_id: string;
+  seller_id: string;
+  title: string;
+  quantity: number;
+  unit_price_fen: number;
+};
+
+/** Money movements with the payment provider: captured at checkout, refunded on cancellation. */
+export type StorePaymentRow = {
+  id: string;
+  order_id: string;
+  kind: 'capture' | 'refund';
+  amount_fen: number;
+  status: 'pending' | 'succeeded';
+  provider_ref: string | null;
+  created_at: string;
+  settled_at: string | null;
+};
+
+/** One seller's part of a delivered order, as the ledger split it. */
+export type StoreSaleRow = {
+  order_id: string;
+  seller_id: string;
+  county_id: string;
+  gross_fen: number;
+  seller_share_fen: number;
+  partner_fee_fen: number;
+  platform_fee_fen: number;
+  logistics_fen: number;
+  at: string;
+};
+
+export type UpstreamTables = {
+  sellers: SellerRow;
+  store_orders: StoreOrderRow;
+  store_order_lines: StoreOrderLineRow;
+  store_payments: StorePaymentRow;
+  store_sales: StoreSaleRow;
+};
