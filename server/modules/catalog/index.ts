@@ -4,7 +4,7 @@ import { type Product, toProduct } from './product.views.ts';
 import { findProductRow } from './products.repo.ts';
 
 /** The product response schema, for routes of other modules that answer a product. */
-export { ProductSchema } from './catalog.schemas.ts';
+export { ProductSchema, ProductStatusSchema } from './catalog.schemas.ts';
 export type {
   FundedBy,
   MerchantKind,

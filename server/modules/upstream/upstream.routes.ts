@@ -4,12 +4,13 @@ import { type Deps, inTrx } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { idempotentWrite } from '../../http/idempotency.ts';
 import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging } from '../../http/schemas.ts';
-import { listStoreProducts, ProductSchema } from '../catalog/index.ts';
+import { listStoreProducts, ProductSchema, ProductStatusSchema } from '../catalog/index.ts';
 import { createUser, UserSchema } from '../identity/index.ts';
 import { reviewProduct } from './review.ts';
 import { createSeller, getSeller, listForSeller, listSellers, sellerProducts } from './sellers.ts';
 import { sellerStatement } from './statement.ts';
 import { cancelStoreOrder, getStoreOrder, listStoreOrders, placeStoreOrder } from './store-orders.ts';
+import { listListings, storeProductPage } from './storefront.ts';
 import {
   BuyerAccountSchema,
   NewListingSchema,
@@ -20,6 +21,7 @@ import {
   StatementSchema,
   StoreOrderSchema,
   StoreOrderStatusSchema,
+  StoreProductPageSchema,
 } from './upstream.schemas.ts';
 
 const tags = ['upstream'];
@@ -179,6 +181,35 @@ export const upstreamRoutes =
         const { q, limit = 20, offset = 0 } = request.query;
         return listStoreProducts(deps, { q, limit, offset });
       },
+    );
+
+    app.get(
+      '/store/products/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          description: 'The product page and its origin (what the traceability QR code opens).',
+          params: IdParams,
+          response: { 200: StoreProductPageSchema, ...errors(404) },
+        },
+      },
+      async (request) => storeProductPage(deps, request.params.id),
+    );
+
+    app.get(
+      '/listings',
+      {
+        config: { access: sellerReaders },
+        schema: {
+          tags,
+          description:
+            'Village products of the sellers in scope; `status=pending_review` is the county’s review queue.',
+          querystring: Type.Object({ status: Type.Optional(ProductStatusSchema) }),
+          response: { 200: ItemsOf(ProductSchema), ...errors(400, 401, 403) },
+        },
+      },
+      async (request) => ({ items: await listListings(deps, actorOf(request), request.query) }),
     );
 
     app.post(

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Id, Nullable, Text, Timestamp } from '../../http/schemas.ts';
+import { ProductSchema } from '../catalog/index.ts';
 import { MOBILE_PATTERN } from '../villagers/index.ts';
 import { storeOrderStatuses } from './upstream.tables.ts';
 
@@ -113,5 +114,18 @@ export const StatementSchema = Type.Object({
     sellerShareFen: Type.Integer(),
     paidOutFen: Type.Integer(),
     balanceFen: Type.Integer(),
+  }),
+});
+
+export const StoreProductPageSchema = Type.Object({
+  product: ProductSchema,
+  seller: Type.Object({ id: Type.String(), displayName: Type.String(), story: Type.String() }),
+  origin: Type.Object({
+    province: Type.String(),
+    county: Type.String(),
+    village: Nullable(Type.String()),
+    centerId: Type.String(),
+    grade: Nullable(Type.String()),
+    harvestDate: Nullable(Type.String()),
   }),
 });
