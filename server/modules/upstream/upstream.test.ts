@@ -101,7 +101,9 @@ describeDb('upstream: a villager sells honey to a city buyer', () => {
     expect(await storeSearch('蜂蜜')).not.toContain(product.id);
 
     const queue = async (token: string) =>
-      (await get(token, '/api/v1/listings?status=pending_review')).body.items.map((p: { id: string }) => p.id);
+      (await get(token, '/api/v1/listings?status=pending_review')).body.items.map(
+        (p: { id: string }) => p.id,
+      );
     expect(await queue(c.staff.token)).toContain(product.id);
     expect(await queue(c.centre.partner.token)).toContain(product.id);
     expect(await queue(other.staff.token)).not.toContain(product.id);
@@ -117,7 +119,11 @@ describeDb('upstream: a villager sells honey to a city buyer', () => {
     expect(await storeSearch('fengmi')).toContain(product.id);
     expect(await queue(c.staff.token)).not.toContain(product.id);
     const page = (await get(undefined, `/api/v1/store/products/${product.id}`)).body;
-    expect(page.seller).toMatchObject({ id: seller.id, displayName: '王阿婆', story: '王阿婆在山上养了三十年蜂。' });
+    expect(page.seller).toMatchObject({
+      id: seller.id,
+      displayName: '王阿婆',
+      story: '王阿婆在山上养了三十年蜂。',
+    });
     expect(page.origin).toMatchObject({ county: c.county.name, grade: '一级', harvestDate: '2026-10-01' });
     // The villages' catalogue does not sell village products back to the villages.
     const catalogue = await get(c.centre.partner.token, '/api/v1/products?q=蜂蜜');
