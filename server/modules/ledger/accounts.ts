@@ -30,6 +30,8 @@ export const accountKinds = {
   seller_payable: 'credit',
   /** What the county's vans and hub earn for carrying village products out. */
   logistics_revenue: 'credit',
+  /** Seller payouts sent to the bank in a payout file, until the bank confirms them. */
+  payouts_in_transit: 'credit',
 } as const;
 
 export type AccountKind = keyof typeof accountKinds;

@@ -3,9 +3,16 @@ import { Type } from '@sinclair/typebox';
 import { type Deps, inTrx } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { idempotentWrite } from '../../http/idempotency.ts';
-import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging } from '../../http/schemas.ts';
+import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging, Text } from '../../http/schemas.ts';
 import { listStoreProducts, ProductSchema, ProductStatusSchema } from '../catalog/index.ts';
 import { createUser, UserSchema } from '../identity/index.ts';
+import {
+  createPayoutBatch,
+  getPayoutBatch,
+  listPayoutBatches,
+  markBatchPaid,
+  payoutFile,
+} from './payouts.ts';
 import { reviewProduct } from './review.ts';
 import { createSeller, getSeller, listForSeller, listSellers, sellerProducts } from './sellers.ts';
 import { sellerStatement } from './statement.ts';
@@ -16,6 +23,7 @@ import {
   NewListingSchema,
   NewSellerSchema,
   NewStoreOrderSchema,
+  PayoutBatchSchema,
   RejectSchema,
   SellerSchema,
   StatementSchema,
@@ -27,6 +35,7 @@ import {
 const tags = ['upstream'];
 const partner = { roles: ['partner'] } as const;
 const sellerReaders = { roles: ['partner', 'county_staff', 'gov_viewer', 'hq_admin'] } as const;
+const finance = { roles: ['county_staff', 'hq_admin'] } as const;
 const orderReaders = { roles: ['buyer', 'partner', 'county_staff', 'gov_viewer', 'hq_admin'] } as const;
 
 /** Village → city: sellers, their listings and the county's review, the storefront and its orders. */
@@ -145,6 +154,91 @@ export const upstreamRoutes =
         },
       );
     }
+
+    app.post(
+      '/payouts/batches',
+      {
+        config: { access: finance },
+        schema: {
+          tags,
+          description: 'Everything the county’s sellers are owed, in one batch for the bank.',
+          body: Type.Object({ countyId: Id }),
+          response: { 201: PayoutBatchSchema, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const batch = await createPayoutBatch(deps, actorOf(request), request.body.countyId);
+        request.audit = { countyId: batch.countyId, entityId: batch.id };
+        return reply.code(201).send(batch);
+      },
+    );
+
+    app.get(
+      '/payouts/batches',
+      {
+        config: { access: finance },
+        schema: {
+          tags,
+          querystring: Type.Object({ countyId: Id }),
+          response: { 200: ItemsOf(PayoutBatchSchema), ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (request) => ({ items: await listPayoutBatches(deps, actorOf(request), request.query.countyId) }),
+    );
+
+    app.get(
+      '/payouts/batches/:id',
+      {
+        config: { access: finance },
+        schema: { tags, params: IdParams, response: { 200: PayoutBatchSchema, ...errors(401, 403, 404) } },
+      },
+      async (request) => getPayoutBatch(deps, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/payouts/batches/:id/file',
+      {
+        config: { access: finance },
+        schema: {
+          tags,
+          description: 'The payout file for the bank (CSV with the full account numbers).',
+          params: IdParams,
+          response: { 200: Type.String(), ...errors(401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const csv = await payoutFile(deps, actorOf(request), request.params.id);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="payouts-${request.params.id}.csv"`)
+          .send(csv);
+      },
+    );
+
+    app.post(
+      '/payouts/batches/:id/paid',
+      {
+        config: { access: finance },
+        schema: {
+          tags,
+          description: 'The bank confirmed the transfer; each seller gets an SMS.',
+          params: IdParams,
+          body: Type.Object({ bankReference: Text(100) }),
+          response: { 200: PayoutBatchSchema, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const batch = await markBatchPaid(
+          deps,
+          actorOf(request),
+          request.params.id,
+          request.body.bankReference,
+        );
+        request.audit = { countyId: batch.countyId, entityId: batch.id };
+        deps.nudgeOutbox();
+        return batch;
+      },
+    );
 
     app.post(
       '/store/accounts',

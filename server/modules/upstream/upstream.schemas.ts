@@ -129,3 +129,23 @@ export const StoreProductPageSchema = Type.Object({
     harvestDate: Nullable(Type.String()),
   }),
 });
+
+export const PayoutBatchSchema = Type.Object({
+  id: Type.String(),
+  countyId: Type.String(),
+  status: Type.Union([Type.Literal('sent'), Type.Literal('paid')]),
+  totalFen: Type.Integer(),
+  createdAt: Timestamp,
+  paidAt: Nullable(Timestamp),
+  bankReference: Nullable(Type.String()),
+  lines: Type.Array(
+    Type.Object({
+      sellerId: Type.String(),
+      accountName: Type.String(),
+      amountFen: Type.Integer(),
+      payoutMethod: Type.String(),
+      payoutAccount: Type.String(),
+    }),
+  ),
+  skipped: Type.Array(Type.String()),
+});

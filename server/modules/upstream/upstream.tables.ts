@@ -80,10 +80,34 @@ export type StoreSaleRow = {
   at: string;
 };
 
+/** Seller payouts of one county sent to the bank together, as one payout file. */
+export type PayoutBatchRow = {
+  id: string;
+  county_id: string;
+  status: 'sent' | 'paid';
+  total_fen: number;
+  created_by: string;
+  created_at: string;
+  paid_at: string | null;
+  /** The bank's confirmation reference. */
+  bank_reference: string | null;
+};
+
+export type PayoutLineRow = {
+  batch_id: string;
+  seller_id: string;
+  amount_fen: number;
+  payout_method: PayoutMethod;
+  payout_account: string;
+  account_name: string;
+};
+
 export type UpstreamTables = {
   sellers: SellerRow;
   store_orders: StoreOrderRow;
   store_order_lines: StoreOrderLineRow;
   store_payments: StorePaymentRow;
   store_sales: StoreSaleRow;
+  payout_batches: PayoutBatchRow;
+  payout_lines: PayoutLineRow;
 };

@@ -302,6 +302,61 @@ describeDb('upstream: a villager sells honey to a city buyer', () => {
     expect((await get(gov.token, `/api/v1/sellers/${seller.id}/statement`)).status).toBe(403);
   });
 
+  it('pays sellers out in a batch: a payout file for the bank, paid once confirmed', async () => {
+    const url = '/api/v1/payouts/batches';
+    expect(
+      (await t.request('POST', url, { token: other.staff.token, body: { countyId: c.county.id } })).status,
+    ).toBe(404);
+    expect(
+      (await t.request('POST', url, { token: c.centre.partner.token, body: { countyId: c.county.id } }))
+        .status,
+    ).toBe(403);
+    const batch = await post(t, c.staff.token, url, { countyId: c.county.id });
+    expect(batch).toMatchObject({ status: 'sent', totalFen: 15_592, skipped: [] });
+    expect(batch.lines).toEqual([
+      {
+        sellerId: seller.id,
+        accountName: '王阿婆',
+        amountFen: 15_592,
+        payoutMethod: 'alipay',
+        payoutAccount: '****.com',
+      },
+    ]);
+    // Nothing is owed any more: a second batch has nothing to pay.
+    const empty = await t.request('POST', url, { token: c.staff.token, body: { countyId: c.county.id } });
+    expect(empty.status).toBe(409);
+
+    const file = await t.request('GET', `${url}/${batch.id}/file`, { token: c.staff.token });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toContain('text/csv');
+    expect(file.body).toContain('"wang.apo@example.com",155.92');
+    expect((await t.request('GET', `${url}/${batch.id}/file`, { token: other.staff.token })).status).toBe(
+      404,
+    );
+
+    const statement = (await get(c.staff.token, `/api/v1/sellers/${seller.id}/statement`)).body;
+    expect(statement.totals).toMatchObject({ sellerShareFen: 15_592, paidOutFen: 15_592, balanceFen: 0 });
+
+    const noRef = await t.request('POST', `${url}/${batch.id}/paid`, { token: c.staff.token, body: {} });
+    expect(noRef.status).toBe(400);
+    const paid = await post(
+      t,
+      c.staff.token,
+      `${url}/${batch.id}/paid`,
+      { bankReference: 'BOC-20261126-01' },
+      200,
+    );
+    expect(paid).toMatchObject({ status: 'paid', bankReference: 'BOC-20261126-01' });
+    expect(
+      (await post(t, c.staff.token, `${url}/${batch.id}/paid`, { bankReference: 'again' }, 200))
+        .bankReference,
+    ).toBe('BOC-20261126-01');
+    await t.drain();
+    const sms = await get(hq, '/api/v1/notifications');
+    expect(sms.body.items.some((m: { body: string }) => m.body.includes('货款155.92元已打入'))).toBe(true);
+    await expectBalancedBooks(t);
+  });
+
   it('cancels before collection: stock back and the payment refunded once', async () => {
     const order = await post(t, buyer, '/api/v1/store/orders', {
       lines: [{ productId: product.id, quantity: 3 }],
