@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, invalidState } from '../../shared/app-error.ts';
 import type { Actor } from '../identity/index.ts';
 import { advanceOrder, returnWholeOrder } from '../orders/index.ts';
+import { refundStoreOrder } from '../upstream/index.ts';
 import type { ExceptionReason, ParcelDirection, ParcelRow, ParcelStatus } from './logistics.tables.ts';
 import { assertCountyStaff, hubPlace } from './parcel-scope.ts';
 import { parcelStep } from './parcel-status.ts';
@@ -75,6 +76,11 @@ export async function scanAtHub(deps: Deps, trx: Trx, actor: Actor, scan: HubSca
       actor.id,
       scan.reason === 'refused',
     );
+  }
+  // A city buyer's goods lost or broken on the way out: the buyer gets the money back.
+  const lost = scan.type === 'exception' && (scan.reason === 'damaged' || scan.reason === 'missing');
+  if (lost && !inbound && parcel.order_id && !parcel.return_id) {
+    await refundStoreOrder(deps, trx, parcel.order_id, `hub exception: ${scan.reason}`);
   }
   return resultOf({ ...parcel, ...patch }, false);
 }

@@ -1,3 +1,9 @@
 /** Upstream: villagers sell village products to cities through their partner and the storefront. */
 export { PAYMENT_TOPIC, type PaymentProvider, paymentHandler, sandboxPaymentProvider } from './payments.ts';
-export { type Collection, markCollected, orderToCollect, settleDelivery } from './store-orders.ts';
+export {
+  type Collection,
+  markCollected,
+  orderToCollect,
+  refundStoreOrder,
+  settleDelivery,
+} from './store-orders.ts';

@@ -36,6 +36,8 @@ export type StoreOrder = {
   collectedAt: string | null;
   deliveredAt: string | null;
   cancelledAt: string | null;
+  refundedAt: string | null;
+  refundReason: string | null;
 };
 
 const toOrder = (r: StoreOrderRow, lines: StoreOrderLineRow[], actor: Actor): StoreOrder => {
@@ -63,6 +65,8 @@ const toOrder = (r: StoreOrderRow, lines: StoreOrderLineRow[], actor: Actor): St
     collectedAt: r.collected_at,
     deliveredAt: r.delivered_at,
     cancelledAt: r.cancelled_at,
+    refundedAt: r.refunded_at,
+    refundReason: r.refund_reason,
   };
 };
 
@@ -124,6 +128,8 @@ export async function placeStoreOrder(
     collected_at: null,
     delivered_at: null,
     cancelled_at: null,
+    refunded_at: null,
+    refund_reason: null,
   };
   const lines: StoreOrderLineRow[] = priced.map((l, i) => ({
     order_id: row.id,
@@ -366,5 +372,81 @@ export async function cancelStoreOrder(deps: Deps, actor: Actor, orderId: string
     });
     await queuePayment(deps, trx, orderId, 'refund', Number(row!.total_fen));
     return toOrder({ ...row!, status: 'cancelled', cancelled_at: at, updated_at: at }, lines, actor);
+  });
+}
+
+/**
+ * The buyer gets the money back for goods that never arrived (lost or damaged on the way:
+ * the prepayment goes back) or that came back after delivery (the split is reversed line by
+ * line: the sellers, the partner, the platform and logistics each give back their part; a
+ * seller already paid out then owes it, netted in the next payout). The gateway refund goes
+ * through the outbox. Refunding again changes nothing.
+ */
+export async function refundStoreOrder(deps: Deps, trx: Trx, orderId: string, reason: string): Promise<void> {
+  const row = await findOrderRow(trx, orderId);
+  if (!row) throw new AppError('not_found', 'Order not found');
+  if (row.status === 'refunded') return;
+  if (row.status !== 'collected' && row.status !== 'delivered') {
+    throw invalidState(`A ${row.status} order cannot be refunded`, { status: row.status });
+  }
+  const total = Number(row.total_fen);
+  const at = deps.clock.now().toISOString();
+  if (row.status === 'collected') {
+    await post(trx, deps.clock, {
+      kind: 'store_refund',
+      refId: row.id,
+      countyId: row.county_id,
+      entries: [
+        { account: buyerAccount(row), amountFen: total },
+        { account: accountId('payment_clearing'), amountFen: -total },
+      ],
+    });
+  } else {
+    const sales = await trx.selectFrom('store_sales').selectAll().where('order_id', '=', row.id).execute();
+    const sum = (k: 'partner_fee_fen' | 'platform_fee_fen' | 'logistics_fen') =>
+      sales.reduce((s, x) => s + Number(x[k]), 0);
+    await post(trx, deps.clock, {
+      kind: 'store_sale_refund',
+      refId: row.id,
+      countyId: row.county_id,
+      entries: [
+        ...sales.map((x) => ({
+          account: accountId('seller_payable', x.seller_id),
+          amountFen: Number(x.seller_share_fen),
+        })),
+        { account: accountId('commission_payable', row.center_id), amountFen: sum('partner_fee_fen') },
+        { account: accountId('platform_revenue'), amountFen: sum('platform_fee_fen') },
+        { account: accountId('logistics_revenue', row.county_id), amountFen: sum('logistics_fen') },
+        { account: accountId('payment_clearing'), amountFen: -total },
+      ].filter((e) => e.amountFen !== 0),
+    });
+    await trx
+      .insertInto('store_sale_refunds')
+      .values(sales.map((x) => ({ ...x, at })))
+      .execute();
+  }
+  await trx
+    .updateTable('store_orders')
+    .set({ status: 'refunded', refunded_at: at, refund_reason: reason, updated_at: at })
+    .where('id', '=', row.id)
+    .execute();
+  await queuePayment(deps, trx, row.id, 'refund', total);
+}
+
+/** County staff (or HQ) refund a storefront order of their county. */
+export async function refundStoreOrderAs(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  reason: string,
+): Promise<StoreOrder> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findOrderRow(trx, orderId);
+    const allowed =
+      row !== undefined &&
+      (actor.role === 'hq_admin' || (actor.role === 'county_staff' && actor.countyId === row.county_id));
+    if (!allowed) throw new AppError('not_found', 'Order not found');
+    await refundStoreOrder(deps, trx, orderId, reason);
+    return toOrder((await findOrderRow(trx, orderId))!, await linesOf(trx, orderId), actor);
   });
 }

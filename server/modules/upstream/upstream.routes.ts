@@ -16,7 +16,13 @@ import {
 import { reviewProduct } from './review.ts';
 import { createSeller, getSeller, listForSeller, listSellers, sellerProducts } from './sellers.ts';
 import { sellerStatement } from './statement.ts';
-import { cancelStoreOrder, getStoreOrder, listStoreOrders, placeStoreOrder } from './store-orders.ts';
+import {
+  cancelStoreOrder,
+  getStoreOrder,
+  listStoreOrders,
+  placeStoreOrder,
+  refundStoreOrderAs,
+} from './store-orders.ts';
 import { listListings, storeProductPage } from './storefront.ts';
 import {
   BuyerAccountSchema,
@@ -352,6 +358,32 @@ export const upstreamRoutes =
         schema: { tags, params: IdParams, response: { 200: StoreOrderSchema, ...errors(401, 403, 404) } },
       },
       async (request) => getStoreOrder(deps, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/store/orders/:id/refund',
+      {
+        config: { access: finance },
+        schema: {
+          tags,
+          description:
+            'Goods lost on the way or sent back after delivery: the buyer is refunded, a delivered split reversed.',
+          params: IdParams,
+          body: RejectSchema,
+          response: { 200: StoreOrderSchema, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const order = await refundStoreOrderAs(
+          deps,
+          actorOf(request),
+          request.params.id,
+          request.body.reason,
+        );
+        request.audit = { countyId: order.countyId, entityId: order.id };
+        deps.nudgeOutbox();
+        return order;
+      },
     );
 
     app.post(

@@ -94,6 +94,8 @@ export const StoreOrderSchema = Type.Object({
   collectedAt: Nullable(Timestamp),
   deliveredAt: Nullable(Timestamp),
   cancelledAt: Nullable(Timestamp),
+  refundedAt: Nullable(Timestamp),
+  refundReason: Nullable(Type.String()),
 });
 
 export const StatementSchema = Type.Object({

@@ -20,7 +20,8 @@ export type SellerRow = {
   created_at: string;
 };
 
-export const storeOrderStatuses = ['placed', 'collected', 'delivered', 'cancelled'] as const;
+/** `refunded`: lost or damaged on the way, or sent back after delivery; the buyer got the money back. */
+export const storeOrderStatuses = ['placed', 'collected', 'delivered', 'cancelled', 'refunded'] as const;
 export type StoreOrderStatus = (typeof storeOrderStatuses)[number];
 
 /** A city buyer's order of village products, all from sellers of one village centre. */
@@ -43,6 +44,8 @@ export type StoreOrderRow = {
   collected_at: string | null;
   delivered_at: string | null;
   cancelled_at: string | null;
+  refunded_at: string | null;
+  refund_reason: string | null;
 };
 
 export type StoreOrderLineRow = {
@@ -80,6 +83,9 @@ export type StoreSaleRow = {
   at: string;
 };
 
+/** A delivered sale taken back: each seller's part of the split, reversed. */
+export type StoreSaleRefundRow = StoreSaleRow;
+
 /** Seller payouts of one county sent to the bank together, as one payout file. */
 export type PayoutBatchRow = {
   id: string;
@@ -108,6 +114,7 @@ export type UpstreamTables = {
   store_order_lines: StoreOrderLineRow;
   store_payments: StorePaymentRow;
   store_sales: StoreSaleRow;
+  store_sale_refunds: StoreSaleRefundRow;
   payout_batches: PayoutBatchRow;
   payout_lines: PayoutLineRow;
 };

@@ -391,3 +391,118 @@ describeDb('upstream: a villager sells honey to a city buyer', () => {
     await expectBalancedBooks(t);
   });
 });
+
+describeDb('upstream refunds: lost on the way, or sent back after delivery', () => {
+  let t: TestApp;
+  let hq: string;
+  let c: LogisticsCounty;
+  let product: { id: string };
+  let sellerId: string;
+  let buyer: string;
+
+  /** A paid storefront order, collected and on its way to the hub (in_transit). */
+  const orderOnItsWay = async () => {
+    const order = await post(t, buyer, '/api/v1/store/orders', {
+      lines: [{ productId: product.id, quantity: 1 }],
+      shipTo,
+    });
+    const parcel = await post(t, c.centre.partner.token, `/api/v1/orders/${order.id}/collect`);
+    const { runs } = await plan(t, c);
+    const run = runs.find((r: { stops: Array<{ collectParcelIds: string[] }> }) =>
+      r.stops.some((s) => s.collectParcelIds.includes(parcel.parcelId)),
+    );
+    await post(t, c.staff.token, `/api/v1/runs/${run.id}/dispatch`, undefined, 200);
+    await post(
+      t,
+      c.centre.partner.token,
+      `/api/v1/centers/${c.centre.center.id}/scans`,
+      { trackingNumber: parcel.trackingNumber, type: 'collected' },
+      200,
+    );
+    return { order, parcel };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    hq = await hqAdmin(t);
+    c = await logisticsCounty(t, hq);
+    await makeVan(t, c);
+    const villager = await registerVillager(t, c.centre.partner.token);
+    sellerId = (await post(t, c.centre.partner.token, '/api/v1/sellers', { villagerId: villager.id })).id;
+    product = await post(t, c.centre.partner.token, `/api/v1/sellers/${sellerId}/products`, honey);
+    await post(t, c.staff.token, `/api/v1/products/${product.id}/approve`, undefined, 200);
+    const login = `buyer-${unique()}`;
+    await post(t, '', '/api/v1/store/accounts', { login, password: PASSWORD, displayName: '买家' });
+    buyer = await signIn(t, login);
+  });
+  afterAll(() => t.close());
+
+  it('refunds the buyer when the hub finds the parcel damaged', async () => {
+    const { order, parcel } = await orderOnItsWay();
+    const scan = await t.request('POST', '/api/v1/hub/scans', {
+      token: c.staff.token,
+      body: { trackingNumber: parcel.trackingNumber, type: 'exception', reason: 'damaged' },
+    });
+    expect(scan.status).toBe(200);
+    const refunded = (await t.request('GET', `/api/v1/store/orders/${order.id}`, { token: buyer })).body;
+    expect(refunded).toMatchObject({ status: 'refunded', refundReason: 'hub exception: damaged' });
+    await t.drain();
+    const statement = (
+      await t.request('GET', `/api/v1/sellers/${sellerId}/statement`, { token: c.staff.token })
+    ).body;
+    expect(statement.items).toEqual([]);
+    await expectBalancedBooks(t);
+  });
+
+  it('reverses the split of a delivered order sent back, on the statement and in the books', async () => {
+    const { order, parcel } = await orderOnItsWay();
+    await hubScan(t, c.staff.token, parcel.trackingNumber);
+    await post(
+      t,
+      c.staff.token,
+      `/api/v1/parcels/${parcel.parcelId}/handoff`,
+      { carrier: '邮政 EMS', carrierTrackingNumber: 'EMS0001' },
+      200,
+    );
+    await post(t, c.staff.token, `/api/v1/parcels/${parcel.parcelId}/delivered`, undefined, 200);
+    const url = `/api/v1/store/orders/${order.id}/refund`;
+    expect((await t.request('POST', url, { token: buyer, body: { reason: 'x' } })).status).toBe(403);
+    expect((await t.request('POST', url, { token: c.staff.token, body: {} })).status).toBe(400);
+    const refunded = await post(t, c.staff.token, url, { reason: '买家退货：瓶子破损' }, 200);
+    expect(refunded.status).toBe('refunded');
+    expect((await post(t, c.staff.token, url, { reason: 'again' }, 200)).refundReason).toBe(
+      '买家退货：瓶子破损',
+    );
+
+    const statement = (
+      await t.request('GET', `/api/v1/sellers/${sellerId}/statement`, { token: c.staff.token })
+    ).body;
+    expect(statement.items.map((i: { grossFen: number }) => i.grossFen).sort()).toEqual([-8_800, 8_800]);
+    expect(statement.totals).toEqual({ grossFen: 0, sellerShareFen: 0, paidOutFen: 0, balanceFen: 0 });
+    await t.drain();
+    const payments = await t.deps.db
+      .selectFrom('store_payments')
+      .select(['kind', 'status'])
+      .where('order_id', '=', order.id)
+      .orderBy('kind')
+      .execute();
+    expect(payments).toEqual([
+      { kind: 'capture', status: 'succeeded' },
+      { kind: 'refund', status: 'succeeded' },
+    ]);
+    await expectBalancedBooks(t);
+  });
+
+  it('refuses to refund an order not yet collected (cancel it instead)', async () => {
+    const order = await post(t, buyer, '/api/v1/store/orders', {
+      lines: [{ productId: product.id, quantity: 1 }],
+      shipTo,
+    });
+    const res = await t.request('POST', `/api/v1/store/orders/${order.id}/refund`, {
+      token: c.staff.token,
+      body: { reason: '买家改主意' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('invalid_state');
+  });
+});
