@@ -18,6 +18,14 @@ export const ProductPromotionSchema = Type.Object({
   unitPriceAfterFen: Type.Integer(),
 });
 
+export const PhotoSchema = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  thumbUrl: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+});
+
 export const ProductSchema = Type.Object({
   id: Type.String(),
   merchantId: Type.String(),
@@ -34,6 +42,8 @@ export const ProductSchema = Type.Object({
   unit: Type.Optional(Nullable(Type.String())),
   origin: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true }))),
   reviewNote: Type.Optional(Nullable(Type.String())),
+  /** Storefront and listings: the product's photos, in order. */
+  photos: Type.Optional(Type.Array(PhotoSchema)),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** The best promotion for the caller's county; absent only where no county pricing applies. */

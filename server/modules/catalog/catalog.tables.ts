@@ -84,6 +84,18 @@ export type PromotionProductRow = { promotion_id: string; product_id: string };
 export type PromotionCategoryRow = { promotion_id: string; category: string };
 export type PromotionCountyRow = { promotion_id: string; county_id: string };
 
+/** A product photo as shown: `web` up to 1200 px wide, `thumb` a 400 px square (both JPEG). */
+export type ProductPhotoRow = {
+  id: string;
+  product_id: string;
+  position: number;
+  width: number;
+  height: number;
+  web: Buffer;
+  thumb: Buffer;
+  created_at: string;
+};
+
 export type CatalogTables = {
   merchants: MerchantRow;
   products: ProductRow;
@@ -92,4 +104,5 @@ export type CatalogTables = {
   promotion_products: PromotionProductRow;
   promotion_categories: PromotionCategoryRow;
   promotion_counties: PromotionCountyRow;
+  product_photos: ProductPhotoRow;
 };

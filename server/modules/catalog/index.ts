@@ -4,7 +4,7 @@ import { type Product, toProduct } from './product.views.ts';
 import { findProductRow } from './products.repo.ts';
 
 /** The product response schema, for routes of other modules that answer a product. */
-export { ProductSchema, ProductStatusSchema } from './catalog.schemas.ts';
+export { PhotoSchema, ProductSchema, ProductStatusSchema } from './catalog.schemas.ts';
 export type {
   FundedBy,
   MerchantKind,
@@ -24,10 +24,13 @@ export {
   listStoreProducts,
   localProductsOf,
   type NewLocalProduct,
+  type PhotographedProduct,
   reviewLocalProduct,
+  withPhotos,
 } from './local-products.ts';
 export { createMerchant, findMerchant, listMerchants, type Merchant } from './merchants.ts';
 export type { CatalogueProduct, Product, ProductPromotion } from './product.views.ts';
+export { addProductPhoto, MAX_PHOTO_BYTES, type PhotoRef } from './product-photos.ts';
 /** Bulk load (seeding, imports): products with their search terms, in the caller's transaction. */
 export { insertProducts } from './products.repo.ts';
 export type { Promotion } from './promotion.views.ts';

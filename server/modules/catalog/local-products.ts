@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { LOCAL_SPECIALTY, type ProductRow } from './catalog.tables.ts';
 import { type Product, toProduct } from './product.views.ts';
+import { type PhotoRef, photosOf } from './product-photos.ts';
 import {
   browseProductIds,
   findProductRow,
@@ -91,11 +92,11 @@ export async function listStoreProducts(
     ? await searchProductIds(deps.db, tokens, filter)
     : await browseProductIds(deps.db, filter);
   const byId = new Map((await findProductRows(deps.db, ids)).map((r) => [r.id, r]));
-  const items = ids.flatMap((id) => {
+  const products = ids.flatMap((id) => {
     const row = byId.get(id);
     return row?.status === 'active' && row.kind === LOCAL_SPECIALTY ? [toProduct(row)] : [];
   });
-  return { items, total };
+  return { items: await withPhotos(deps.db, products), total };
 }
 
 /** Village products of some merchants (sellers), in any status, newest first. */
@@ -108,5 +109,16 @@ export async function localProductsOf(db: Queryable, merchantIds: readonly strin
     .where('kind', '=', LOCAL_SPECIALTY)
     .orderBy('id', 'desc')
     .execute();
-  return rows.map(toProduct);
+  return withPhotos(db, rows.map(toProduct));
+}
+
+export type PhotographedProduct = Product & { photos: PhotoRef[] };
+
+/** Products with their photos, for the storefront and the partner's listings. */
+export async function withPhotos(db: Queryable, products: Product[]): Promise<PhotographedProduct[]> {
+  const photos = await photosOf(
+    db,
+    products.map((p) => p.id),
+  );
+  return products.map((p) => ({ ...p, photos: photos.get(p.id) ?? [] }));
 }

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { errors, Id, IdParams, ItemsOf } from '../../http/schemas.ts';
+import { AppError } from '../../shared/app-error.ts';
 import {
   CategorySchema,
   NewProductSchema,
@@ -12,6 +13,7 @@ import {
 } from './catalog.schemas.ts';
 import { createProduct } from './create-product.ts';
 import { getProduct, listCategories, listProducts } from './list-products.ts';
+import { photoBytes } from './product-photos.ts';
 import { updateProduct } from './update-product.ts';
 
 const tags = ['catalog'];
@@ -96,5 +98,27 @@ export const productRoutes =
         schema: { tags, response: { 200: ItemsOf(CategorySchema), ...errors(401, 403) } },
       },
       async (request) => ({ items: await listCategories(deps, actorOf(request)) }),
+    );
+
+    app.get(
+      '/media/photos/:id/:size',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          description: 'A product photo (JPEG): `web` up to 1200 px wide, `thumb` 400 px square.',
+          params: Type.Object({ id: Id, size: Type.Union([Type.Literal('web'), Type.Literal('thumb')]) }),
+          response: { ...errors(404) },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await photoBytes(deps.db, request.params.id, request.params.size);
+        if (!bytes) throw new AppError('not_found', 'Photo not found');
+        // A photo never changes under its id: browsers and proxies may keep it for good.
+        return reply
+          .header('content-type', 'image/jpeg')
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .send(bytes);
+      },
     );
   };

@@ -3,7 +3,16 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, validationFailed } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { createLocalProduct, createMerchant, localProductsOf, type Product } from '../catalog/index.ts';
+import {
+  addProductPhoto,
+  createLocalProduct,
+  createMerchant,
+  findProduct,
+  LOCAL_SPECIALTY,
+  localProductsOf,
+  type PhotoRef,
+  type Product,
+} from '../catalog/index.ts';
 import { type Actor, assertFound, canSeeCenter } from '../identity/index.ts';
 import { findCenter, findVillage } from '../network/index.ts';
 import { findVillager } from '../villagers/index.ts';
@@ -175,6 +184,27 @@ export async function listForSeller(
 export async function sellerProducts(deps: Deps, actor: Actor, sellerId: string): Promise<Product[]> {
   const seller = await visibleSeller(deps.db, actor, sellerId);
   return localProductsOf(deps.db, [seller.merchant_id]);
+}
+
+/**
+ * The partner of the seller's centre adds a photo to one of the seller's products, at any
+ * status (a rejected listing is often fixed with a better photo).
+ */
+export async function addListingPhoto(
+  deps: Deps,
+  actor: Actor,
+  productId: string,
+  image: Buffer,
+): Promise<PhotoRef> {
+  return deps.db.transaction().execute(async (trx) => {
+    const product = await findProduct(trx, productId);
+    const seller =
+      product?.kind === LOCAL_SPECIALTY ? await sellerOfMerchant(trx, product.merchantId) : undefined;
+    if (!seller || actor.role !== 'partner' || actor.centerId !== seller.center_id) {
+      throw new AppError('not_found', 'Product not found');
+    }
+    return addProductPhoto(trx, deps.clock, productId, image);
+  });
 }
 
 /** The seller behind a product's merchant record, for the review and the sale. */

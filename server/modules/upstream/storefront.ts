@@ -1,12 +1,19 @@
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { findProduct, LOCAL_SPECIALTY, localProductsOf, type Product } from '../catalog/index.ts';
+import {
+  findProduct,
+  LOCAL_SPECIALTY,
+  localProductsOf,
+  type PhotographedProduct,
+  type Product,
+  withPhotos,
+} from '../catalog/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { findCenter, findCounty, findVillage } from '../network/index.ts';
 import { sellerOfMerchant } from './sellers.ts';
 
 export type StoreProductPage = {
-  product: Product;
+  product: PhotographedProduct;
   seller: { id: string; displayName: string; story: string };
   origin: {
     province: string;
@@ -33,8 +40,9 @@ export async function storeProductPage(deps: Deps, productId: string): Promise<S
   const center = await findCenter(deps.db, seller.center_id);
   const village = center ? await findVillage(deps.db, center.villageId) : null;
   const origin = product.origin ?? {};
+  const [photographed] = await withPhotos(deps.db, [product]);
   return {
-    product,
+    product: photographed!,
     seller: { id: seller.id, displayName: seller.display_name, story: seller.story },
     origin: {
       province: county?.province ?? '',

@@ -1,10 +1,17 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { type Deps, inTrx } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { idempotentWrite } from '../../http/idempotency.ts';
 import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging, Text } from '../../http/schemas.ts';
-import { listStoreProducts, ProductSchema, ProductStatusSchema } from '../catalog/index.ts';
+import { AppError } from '../../shared/app-error.ts';
+import {
+  listStoreProducts,
+  MAX_PHOTO_BYTES,
+  PhotoSchema,
+  ProductSchema,
+  ProductStatusSchema,
+} from '../catalog/index.ts';
 import { createUser, UserSchema } from '../identity/index.ts';
 import {
   createPayoutBatch,
@@ -14,7 +21,14 @@ import {
   payoutFile,
 } from './payouts.ts';
 import { reviewProduct } from './review.ts';
-import { createSeller, getSeller, listForSeller, listSellers, sellerProducts } from './sellers.ts';
+import {
+  addListingPhoto,
+  createSeller,
+  getSeller,
+  listForSeller,
+  listSellers,
+  sellerProducts,
+} from './sellers.ts';
 import { sellerStatement } from './statement.ts';
 import {
   cancelStoreOrder,
@@ -119,6 +133,37 @@ export const upstreamRoutes =
       },
       async (request) => ({ items: await sellerProducts(deps, actorOf(request), request.params.id) }),
     );
+
+    // Photos arrive as the raw picture, as a phone or the centre's PC uploads a file.
+    await app.register(async (plugin) => {
+      const photos = plugin.withTypeProvider<TypeBoxTypeProvider>();
+      photos.addContentTypeParser(
+        ['image/jpeg', 'image/png', 'image/webp'],
+        { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES },
+        (_request, body, done) => done(null, body),
+      );
+      photos.post(
+        '/products/:id/photos',
+        {
+          config: { access: partner },
+          bodyLimit: MAX_PHOTO_BYTES,
+          schema: {
+            tags,
+            description:
+              'Adds a photo (the JPEG, PNG or WebP file as the body, up to 8 MiB) to a seller’s product.',
+            params: IdParams,
+            response: { 201: PhotoSchema, ...errors(400, 401, 403, 404, 409, 413, 415) },
+          },
+        },
+        async (request, reply) => {
+          if (!Buffer.isBuffer(request.body))
+            throw new AppError('unsupported_media_type', 'Send the JPEG, PNG or WebP file as the body');
+          const photo = await addListingPhoto(deps, actorOf(request), request.params.id, request.body);
+          request.audit = { countyId: actorOf(request).countyId, entityId: request.params.id };
+          return reply.code(201).send(photo);
+        },
+      );
+    });
 
     app.get(
       '/sellers/:id/statement',
