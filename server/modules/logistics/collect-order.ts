@@ -1,7 +1,7 @@
 import type { Trx } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../identity/index.ts';
-import { markCollected, orderToCollect } from '../upstream/index.ts';
+import { markCollected, ordersOfBatch, orderToCollect } from '../upstream/index.ts';
 import { createOutboundParcel } from './outbound.ts';
 
 /**
@@ -28,4 +28,19 @@ export async function collectStoreOrder(
   const result = { parcelId: parcel.id, trackingNumber: parcel.tracking_number };
   await markCollected(deps, trx, orderId, result);
   return result;
+}
+
+/** The partner collects a closed harvest batch: one outbound parcel per order, in one go. */
+export async function collectHarvestBatch(
+  deps: Deps,
+  actor: Actor,
+  productId: string,
+): Promise<Array<{ orderId: string; parcelId: string; trackingNumber: string }>> {
+  return deps.db.transaction().execute(async (trx) => {
+    const parcels = [];
+    for (const orderId of await ordersOfBatch(deps, trx, actor, productId)) {
+      parcels.push({ orderId, ...(await collectStoreOrder(deps, trx, actor, orderId)) });
+    }
+    return parcels;
+  });
 }

@@ -6,7 +6,7 @@ import { idempotentWrite } from '../../http/idempotency.ts';
 import { createLimiter } from '../../http/rate-limit.ts';
 import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging } from '../../http/schemas.ts';
 import { OrderWithEventsSchema } from '../orders/index.ts';
-import { collectStoreOrder } from './collect-order.ts';
+import { collectHarvestBatch, collectStoreOrder } from './collect-order.ts';
 import { listParcels, overdueParcels } from './list-parcels.ts';
 import {
   EventsSchema,
@@ -194,6 +194,36 @@ export const parcelRoutes =
         );
         request.audit = { countyId: actor.countyId, entityId: result.parcelId };
         return result;
+      },
+    );
+
+    app.post(
+      '/products/:id/batch/collect',
+      {
+        config: { access: partner },
+        schema: {
+          tags,
+          description: 'The partner collects a closed harvest batch: one outbound parcel per pre-order.',
+          params: IdParams,
+          response: {
+            201: Type.Object({
+              parcels: Type.Array(
+                Type.Object({
+                  orderId: Type.String(),
+                  parcelId: Type.String(),
+                  trackingNumber: Type.String(),
+                }),
+              ),
+            }),
+            ...errors(401, 403, 404, 409),
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parcels = await collectHarvestBatch(deps, actor, request.params.id);
+        request.audit = { countyId: actor.countyId, entityId: request.params.id };
+        return reply.code(201).send({ parcels });
       },
     );
 

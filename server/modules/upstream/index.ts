@@ -3,6 +3,7 @@ export { PAYMENT_TOPIC, type PaymentProvider, paymentHandler, sandboxPaymentProv
 export {
   type Collection,
   markCollected,
+  ordersOfBatch,
   orderToCollect,
   refundStoreOrder,
   settleDelivery,

@@ -140,6 +140,8 @@ export type NewListing = {
   weightGrams: number;
   category?: string | undefined;
   origin: { village?: string | undefined; grade?: string | undefined; harvestDate?: string | undefined };
+  /** A harvest sold in advance: orders until `closesAt`, collected as one batch from `shipsFrom`. */
+  batch?: { closesAt: string; shipsFrom: string } | undefined;
 };
 
 /**
@@ -158,8 +160,15 @@ export async function listForSeller(
     throw new AppError('forbidden', 'Only the partner of the seller’s centre lists');
   const center = await findCenter(deps.db, seller.center_id);
   const village = center ? await findVillage(deps.db, center.villageId) : null;
-  return deps.db.transaction().execute((trx) =>
-    createLocalProduct(trx, deps.clock, {
+  const batch = input.batch;
+  if (batch) {
+    if (new Date(batch.closesAt) <= deps.clock.now())
+      throw validationFailed('batch.closesAt', 'must be in the future');
+    if (batch.shipsFrom < batch.closesAt.slice(0, 10))
+      throw validationFailed('batch.shipsFrom', 'must not be before the orders close');
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const product = await createLocalProduct(trx, deps.clock, {
       merchantId: seller.merchant_id,
       title: input.title,
       description: input.description,
@@ -175,9 +184,25 @@ export async function listForSeller(
         grade: input.origin.grade ?? null,
         harvestDate: input.origin.harvestDate ?? null,
         sellerId: seller.id,
+        ...(batch
+          ? { preorder: { closesAt: new Date(batch.closesAt).toISOString(), shipsFrom: batch.shipsFrom } }
+          : {}),
       },
-    }),
-  );
+    });
+    if (batch) {
+      await trx
+        .insertInto('harvest_batches')
+        .values({
+          product_id: product.id,
+          county_id: seller.county_id,
+          closes_at: new Date(batch.closesAt).toISOString(),
+          ships_from: batch.shipsFrom,
+          collected_at: null,
+        })
+        .execute();
+    }
+    return product;
+  });
 }
 
 /** The seller's listings in every status. */

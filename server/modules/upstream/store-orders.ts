@@ -103,6 +103,11 @@ export async function placeStoreOrder(
     );
 
   const at = deps.clock.now().toISOString();
+  await assertBatchesOpen(
+    trx,
+    input.lines.map((l) => l.productId),
+    at,
+  );
   const priced = await reserveAndPrice(trx, {
     countyId: sellers[0]!.county_id,
     at,
@@ -449,4 +454,67 @@ export async function refundStoreOrderAs(
     await refundStoreOrder(deps, trx, orderId, reason);
     return toOrder((await findOrderRow(trx, orderId))!, await linesOf(trx, orderId), actor);
   });
+}
+
+/** A harvest batch takes orders until it closes, and none once collected. */
+async function assertBatchesOpen(trx: Trx, productIds: string[], at: string): Promise<void> {
+  const batches = await trx
+    .selectFrom('harvest_batches')
+    .selectAll()
+    .where('product_id', 'in', productIds)
+    .execute();
+  for (const b of batches) {
+    if (b.closes_at <= at || b.collected_at) {
+      throw invalidState('Pre-orders for this harvest are closed', {
+        productId: b.product_id,
+        closesAt: b.closes_at,
+      });
+    }
+  }
+}
+
+/**
+ * The partner collects a closed harvest batch at once: every order of it still to collect,
+ * in order. Only the partner of the seller's centre, only once the orders have closed.
+ */
+export async function ordersOfBatch(
+  deps: Deps,
+  trx: Trx,
+  actor: Actor,
+  productId: string,
+): Promise<string[]> {
+  const batch = await trx
+    .selectFrom('harvest_batches')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  const product = batch ? await findProduct(trx, productId) : null;
+  const seller = product ? await sellerOfMerchant(trx, product.merchantId) : undefined;
+  if (!batch || !seller || actor.role !== 'partner' || actor.centerId !== seller.center_id) {
+    throw new AppError('not_found', 'Harvest batch not found');
+  }
+  const at = deps.clock.now().toISOString();
+  if (batch.closes_at > at) throw invalidState('The batch still takes orders', { closesAt: batch.closes_at });
+  await trx
+    .updateTable('harvest_batches')
+    .set({ collected_at: at })
+    .where('product_id', '=', productId)
+    .execute();
+  const rows = await trx
+    .selectFrom('store_orders')
+    .select('store_orders.id')
+    .where('store_orders.status', '=', 'placed')
+    .where('store_orders.center_id', '=', seller.center_id)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('store_order_lines')
+          .select('store_order_lines.order_id')
+          .whereRef('store_order_lines.order_id', '=', 'store_orders.id')
+          .where('store_order_lines.product_id', '=', productId),
+      ),
+    )
+    .orderBy('store_orders.id')
+    .execute();
+  return rows.map((r) => r.id);
 }

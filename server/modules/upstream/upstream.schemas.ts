@@ -44,6 +44,7 @@ export const NewListingSchema = Type.Object({
     grade: Type.Optional(Text(50)),
     harvestDate: Type.Optional(DateOnly),
   }),
+  batch: Type.Optional(Type.Object({ closesAt: Type.String({ format: 'date-time' }), shipsFrom: DateOnly })),
 });
 
 export const RejectSchema = Type.Object({ reason: Text(500) });

@@ -86,6 +86,18 @@ export type StoreSaleRow = {
 /** A delivered sale taken back: each seller's part of the split, reversed. */
 export type StoreSaleRefundRow = StoreSaleRow;
 
+/**
+ * A harvest sold before it is picked (tea, fruit, honey): the listing takes orders until
+ * `closes_at`; the partner collects the whole batch at once from `ships_from`.
+ */
+export type HarvestBatchRow = {
+  product_id: string;
+  county_id: string;
+  closes_at: string;
+  ships_from: string;
+  collected_at: string | null;
+};
+
 /** Seller payouts of one county sent to the bank together, as one payout file. */
 export type PayoutBatchRow = {
   id: string;
@@ -115,6 +127,7 @@ export type UpstreamTables = {
   store_payments: StorePaymentRow;
   store_sales: StoreSaleRow;
   store_sale_refunds: StoreSaleRefundRow;
+  harvest_batches: HarvestBatchRow;
   payout_batches: PayoutBatchRow;
   payout_lines: PayoutLineRow;
 };
