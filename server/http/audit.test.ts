@@ -69,7 +69,7 @@ describeDb('audit rows of idempotent writes commit with the write', () => {
     // The audit table going missing is the simplest failure both databases share.
     await t.deps.db.schema.alterTable('audit_log').renameTo('audit_log_away').execute();
     try {
-      for (const headers of [{ 'idempotency-key': 'k-b1' }, {}]) {
+      for (const headers of [{ 'idempotency-key': 'k-b1' }, {}] as Record<string, string>[]) {
         const res = await scan(parcel.trackingNumber, headers);
         expect(res.status).toBe(500);
       }
