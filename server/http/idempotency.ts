@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Trx } from '../db/create-db.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
+import { writeTransaction } from '../db/group-commit.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../shared/app-error.ts';
 import { type AuditTarget, recordAuditInTrx } from './audit.ts';
@@ -67,7 +68,7 @@ export async function idempotentWrite<T>(
   const header = request.headers['idempotency-key'];
   const userId = request.actor?.id;
   if (header === undefined || !userId) {
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const result = await writeTransaction(deps.db, async (trx) => {
       const body = await work(trx);
       await recordAuditInTrx(deps, trx, request, status, audit(body));
       return body;
@@ -84,7 +85,7 @@ export async function idempotentWrite<T>(
   const earlier = await storedResponse(deps.db, userId, key);
   if (earlier) return replay(request, reply, hash, earlier, audit);
   try {
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const result = await writeTransaction(deps.db, async (trx) => {
       const raced = await storedResponse(trx, userId, key);
       if (raced) return { kind: 'replay', stored: raced } as const;
       const body = await work(trx);
