@@ -17,6 +17,9 @@ import { isSqlite } from './dialect.ts';
  *
  * PostgreSQL runs each write in its own transaction: it commits concurrent transactions in
  * parallel, and a shared one would hold everyone's row locks until the last write is done.
+ *
+ * As in any transaction here, `work` must use only `trx`: the database itself, or another
+ * `writeTransaction`, would wait for the batch that is waiting for `work`.
  */
 export function writeTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
   if (!isSqlite(db)) return db.transaction().execute(work);
