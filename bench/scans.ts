@@ -8,6 +8,7 @@
  *    POST /api/v1/runs/plan and reports runs, planned and unplanned parcels.
  *
  *   npm run bench:scans -- [--parcels N] [--duration S] [--connections C] [--pg] [--no-sqlite]
+ *                          [--profile DIR]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     pg: { type: 'boolean', default: false },
     'no-sqlite': { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of the server into this folder. */
+    profile: { type: 'string' },
   },
 });
 const N = {
@@ -153,7 +156,10 @@ async function run(label: string, env: Record<string, string>, handle: DbHandle)
   const planCounty = await seedCounty(deps, 'PLAN', PLAN_PARCELS, 'at_hub', VANS);
   await (handle.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(handle.db);
   await handle.close();
-  const server = await startServer(env);
+  const server = await startServer(
+    env,
+    values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
+  );
   const token = async (login: string) => {
     const res = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',

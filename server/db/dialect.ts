@@ -24,3 +24,12 @@ export function isUniqueViolation(error: unknown): boolean {
 export function forUpdate<QB extends { forUpdate(): QB }>(db: WithExecutor, qb: QB): QB {
   return isSqlite(db) ? qb : qb.forUpdate();
 }
+
+/**
+ * Whether this server process is the only one using the database, so that what it remembers
+ * of its own writes is the whole truth. SQLite is embedded: one server process owns the file.
+ * PostgreSQL may be shared by several API processes (the scale-out path).
+ */
+export function hasOneServerProcess(dialect: 'sqlite' | 'postgres'): boolean {
+  return dialect === 'sqlite';
+}

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Trx } from '../db/create-db.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
+import { writeTransaction } from '../db/group-commit.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../shared/app-error.ts';
+import { type AuditTarget, recordAuditInTrx } from './audit.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -25,16 +27,21 @@ async function storedResponse(db: Deps['db'] | Trx, userId: string, key: string)
     .executeTakeFirst();
 }
 
-function replay(
+function replay<T>(
+  request: FastifyRequest,
   reply: FastifyReply,
   hash: string,
   stored: { request_hash: string; status_code: number; response_body: string },
-): unknown {
+  audit: (result: T) => AuditTarget,
+): T {
   if (stored.request_hash !== hash) {
     throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
   }
   reply.code(stored.status_code).header('idempotent-replayed', 'true');
-  return JSON.parse(stored.response_body);
+  const body = JSON.parse(stored.response_body) as T;
+  // A replay changes nothing; its audit row is written after the response, like a read's would be.
+  request.audit = audit(body);
+  return body;
 }
 
 /**
@@ -46,6 +53,9 @@ function replay(
  *
  * Two concurrent first attempts: on PostgreSQL the loser's insert of the key fails on the
  * primary key, its transaction (and so its write) rolls back, and it replays the winner.
+ *
+ * The audit row (naming what `audit` picks from the result) is written in the same
+ * transaction too, so an acknowledged write always has it.
  */
 export async function idempotentWrite<T>(
   deps: Deps,
@@ -53,11 +63,17 @@ export async function idempotentWrite<T>(
   reply: FastifyReply,
   status: number,
   work: (trx: Trx) => Promise<T>,
+  audit: (result: T) => AuditTarget,
 ): Promise<T> {
   const header = request.headers['idempotency-key'];
   const userId = request.actor?.id;
   if (header === undefined || !userId) {
-    const result = await deps.db.transaction().execute(work);
+    const result = await writeTransaction(deps.db, async (trx) => {
+      const body = await work(trx);
+      await recordAuditInTrx(deps, trx, request, status, audit(body));
+      return body;
+    });
+    request.auditRecorded = true;
     reply.code(status);
     return result;
   }
@@ -67,12 +83,13 @@ export async function idempotentWrite<T>(
   }
   const hash = requestHash(request);
   const earlier = await storedResponse(deps.db, userId, key);
-  if (earlier) return replay(reply, hash, earlier) as T;
+  if (earlier) return replay(request, reply, hash, earlier, audit);
   try {
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const result = await writeTransaction(deps.db, async (trx) => {
       const raced = await storedResponse(trx, userId, key);
       if (raced) return { kind: 'replay', stored: raced } as const;
       const body = await work(trx);
+      await recordAuditInTrx(deps, trx, request, status, audit(body));
       await trx
         .insertInto('idempotency_keys')
         .values({
@@ -86,13 +103,14 @@ export async function idempotentWrite<T>(
         .execute();
       return { kind: 'done', body } as const;
     });
-    if (result.kind === 'replay') return replay(reply, hash, result.stored) as T;
+    if (result.kind === 'replay') return replay(request, reply, hash, result.stored, audit);
+    request.auditRecorded = true;
     reply.code(status);
     return result.body;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const winner = await storedResponse(deps.db, userId, key);
     if (!winner) throw error;
-    return replay(reply, hash, winner) as T;
+    return replay(request, reply, hash, winner, audit);
   }
 }

@@ -1,6 +1,7 @@
 /** Identity: users, sessions, roles and scopes, and the audit log. */
 import type { Queryable, Trx } from '../../db/create-db.ts';
 import { type Actor, toActor } from './actor.ts';
+import { forgetSessions } from './sessions.ts';
 import { findUserById, setUserCenterRow } from './users.repo.ts';
 
 export type { Actor } from './actor.ts';
@@ -22,6 +23,8 @@ export async function getUser(db: Queryable, id: string): Promise<Actor | null> 
 /** Records which centre a partner runs; called by the network module when it assigns one. */
 export async function setUserCenter(trx: Trx, userId: string, centerId: string, at: string): Promise<void> {
   await setUserCenterRow(trx, userId, centerId, at);
+  // The user's sessions now carry another scope.
+  forgetSessions();
 }
 /** The user response schema, for routes of other modules that answer a user. */
 export { UserSchema } from './identity.routes.ts';

@@ -32,10 +32,21 @@ export function assertCountyStaff(actor: Actor, parcel: ParcelRow | undefined): 
   return parcel;
 }
 
+/**
+ * Hub places by county id. Every hub scan writes one into its event, and a county's name never
+ * changes once created (the network module has no rename), so the process keeps them for good:
+ * one entry per county, a few thousand at most. A rename, if ever added, must clear this.
+ */
+const hubPlaces = new Map<string, string>();
+
 /** Where hub events happen, as villagers see it on the tracking page. */
 export async function hubPlace(db: Queryable, countyId: string): Promise<string> {
+  const known = hubPlaces.get(countyId);
+  if (known !== undefined) return known;
   const county = await findCounty(db, countyId);
-  return `县级运营中心 ${county?.name ?? ''}`.trim();
+  const place = `县级运营中心 ${county?.name ?? ''}`.trim();
+  if (county) hubPlaces.set(countyId, place);
+  return place;
 }
 
 export async function centerPlace(db: Queryable, centerId: string): Promise<string> {

@@ -58,10 +58,14 @@ export const parcelRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          shipOrder(inTrx(deps, trx), trx, actor, request.params.id, request.body),
+        const result = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => shipOrder(inTrx(deps, trx), trx, actor, request.params.id, request.body),
+          (r) => ({ entityId: r.parcelId }),
         );
-        request.audit = { entityId: result.parcelId };
         return result;
       },
     );
@@ -80,10 +84,14 @@ export const parcelRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const parcel = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          registerParcel(inTrx(deps, trx), trx, actor, request.body),
+        const parcel = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => registerParcel(inTrx(deps, trx), trx, actor, request.body),
+          (r) => ({ countyId: r.countyId, entityId: r.id }),
         );
-        request.audit = { countyId: parcel.countyId, entityId: parcel.id };
         return parcel;
       },
     );
@@ -189,11 +197,14 @@ export const parcelRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          collectStoreOrder(inTrx(deps, trx), trx, actor, request.params.id),
+        return idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => collectStoreOrder(inTrx(deps, trx), trx, actor, request.params.id),
+          (r) => ({ countyId: actor.countyId, entityId: r.parcelId }),
         );
-        request.audit = { countyId: actor.countyId, entityId: result.parcelId };
-        return result;
       },
     );
 

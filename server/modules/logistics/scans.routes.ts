@@ -36,10 +36,14 @@ export const scanRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await idempotentWrite(deps, request, reply, 200, (trx) =>
-          scanAtHub(inTrx(deps, trx), trx, actor, request.body),
+        const result = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          200,
+          (trx) => scanAtHub(inTrx(deps, trx), trx, actor, request.body),
+          (r) => ({ countyId: actor.countyId, entityId: r.parcelId }),
         );
-        request.audit = { countyId: actor.countyId, entityId: result.parcelId };
         // An exception on an order's parcel refunds the villager, who gets an SMS.
         if (request.body.type === 'exception') deps.nudgeOutbox();
         return result;
@@ -80,10 +84,14 @@ export const scanRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await idempotentWrite(deps, request, reply, 200, (trx) =>
-          scanAtCenter(inTrx(deps, trx), trx, actor, request.params.id, request.body),
+        const result = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          200,
+          (trx) => scanAtCenter(inTrx(deps, trx), trx, actor, request.params.id, request.body),
+          (r) => ({ countyId: actor.countyId, entityId: r.parcelId }),
         );
-        request.audit = { countyId: actor.countyId, entityId: result.parcelId };
         if (result.status === 'ready_for_pickup') deps.nudgeOutbox();
         return result;
       },

@@ -109,10 +109,14 @@ export const networkRoutes =
         },
       },
       async (request, reply) => {
-        const center = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          createCenter(deps, trx, actorOf(request), request.body),
+        const center = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => createCenter(deps, trx, actorOf(request), request.body),
+          (r) => ({ countyId: r.countyId, entityId: r.id }),
         );
-        request.audit = { countyId: center.countyId, entityId: center.id };
         return center;
       },
     );

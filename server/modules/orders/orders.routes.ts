@@ -38,10 +38,14 @@ export const orderRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const order = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          placeOrder(inTrx(deps, trx), trx, actor, request.body),
+        const order = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => placeOrder(inTrx(deps, trx), trx, actor, request.body),
+          (r) => ({ countyId: r.countyId, entityId: r.id }),
         );
-        request.audit = { countyId: order.countyId, entityId: order.id };
         if (order.status === 'awaiting_confirmation') deps.nudgeOutbox();
         return order;
       },
@@ -132,10 +136,14 @@ export const orderRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          recordReturn(inTrx(deps, trx), trx, actor, request.params.id, request.body),
+        const result = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => recordReturn(inTrx(deps, trx), trx, actor, request.params.id, request.body),
+          (r) => ({ countyId: actor.countyId, entityId: r.id }),
         );
-        request.audit = { countyId: actor.countyId, entityId: result.id };
         deps.nudgeOutbox();
         return result;
       },

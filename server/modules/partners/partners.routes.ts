@@ -54,10 +54,14 @@ export const partnerRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const deposit = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          recordFloatDeposit(deps, trx, actor, request.params.id, request.body),
+        const deposit = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => recordFloatDeposit(deps, trx, actor, request.params.id, request.body),
+          (r) => ({ countyId: actor.countyId, entityId: r.id }),
         );
-        request.audit = { countyId: actor.countyId, entityId: deposit.id };
         return deposit;
       },
     );
@@ -148,10 +152,14 @@ export const partnerRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const deposit = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          recordGuaranteeDeposit(deps, trx, actor, request.params.id, request.body),
+        const deposit = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => recordGuaranteeDeposit(deps, trx, actor, request.params.id, request.body),
+          (r) => ({ countyId: actor.countyId, entityId: r.id }),
         );
-        request.audit = { countyId: actor.countyId, entityId: deposit.id };
         return deposit;
       },
     );

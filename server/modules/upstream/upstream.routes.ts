@@ -371,10 +371,14 @@ export const upstreamRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const order = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          placeStoreOrder(inTrx(deps, trx), trx, actor, request.body),
+        const order = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => placeStoreOrder(inTrx(deps, trx), trx, actor, request.body),
+          (o) => ({ countyId: o.countyId, entityId: o.id }),
         );
-        request.audit = { countyId: order.countyId, entityId: order.id };
         deps.nudgeOutbox();
         return order;
       },

@@ -115,10 +115,14 @@ export const villagerRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await idempotentWrite(deps, request, reply, 201, (trx) =>
-          topUpWallet(deps, trx, actor, request.params.id, request.body.amountFen),
+        const result = await idempotentWrite(
+          deps,
+          request,
+          reply,
+          201,
+          (trx) => topUpWallet(deps, trx, actor, request.params.id, request.body.amountFen),
+          () => ({ countyId: actor.countyId, entityId: request.params.id }),
         );
-        request.audit = { countyId: actor.countyId, entityId: request.params.id };
         return result;
       },
     );
