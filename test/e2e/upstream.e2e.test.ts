@@ -106,6 +106,7 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     await hub.waitForURL(/\/county\/listings$/);
     const pending = hub.getByTestId('review-table').locator('tr').filter({ hasText: TITLE });
     await visible(pending);
+    if (shots) await hub.screenshot({ path: `${shots}/review-queue.png`, fullPage: true });
     await pending.getByTestId('approve-listing').click();
     await pending.waitFor({ state: 'detached', timeout: 20_000 });
     await signOut(hub, /\/login$/);
@@ -122,6 +123,7 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     await store.waitForURL(/\/store\/p\/[^/]+$/);
     await visible(store.getByTestId('product-origin').getByText(villagerName));
     await visible(store.getByTestId('product-origin').getByText('特级'));
+    if (shots) await store.screenshot({ path: `${shots}/store-product.png`, fullPage: true });
     await store.getByTestId('add-to-cart').click();
     await store.getByTestId('cart-link').click();
     await visible(store.getByTestId('cart-group').getByText(TITLE));
@@ -139,6 +141,7 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     await store.getByLabel('手机号').fill('13912345678');
     await store.getByLabel('收货地址').fill('杭州市西湖区文三路 100 号');
     await visible(store.getByTestId('cart-total').getByText('¥88.00'));
+    if (shots) await store.screenshot({ path: `${shots}/store-checkout.png`, fullPage: true });
     await store.getByTestId('place-order').click();
     await store.waitForURL(/\/store\/orders$/);
     await visible(store.getByTestId('my-order').filter({ hasText: TITLE }).getByText('待揽收'));

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table } from 'ant
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCancelStoreOrder, useStoreOrder } from '../domains/upstream/api';
-import { StoreOrderStatusTag } from '../domains/upstream/ListingStatusTag';
+import { StoreOrderStatusTag } from '../domains/upstream/StatusTags';
 import type { StoreOrder } from '../domains/upstream/types';
 import { useErrorText } from '../ui/errors';
 import { formatDateTime, shortId } from '../ui/format';
@@ -47,9 +47,12 @@ export default function MyOrderPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('store.trackingNumber')}>
                 {o.trackingNumber ? (
-                  <Link to={`/track?n=${encodeURIComponent(o.trackingNumber)}`} data-testid="tracking-link">
-                    {o.trackingNumber}
-                  </Link>
+                  <span>
+                    <Link to={`/track?n=${encodeURIComponent(o.trackingNumber)}`} data-testid="tracking-link">
+                      {o.trackingNumber}
+                    </Link>{' '}
+                    <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('store.trackHint')}</span>
+                  </span>
                 ) : (
                   t('store.notCollectedYet')
                 )}

@@ -2,7 +2,7 @@ import { Card, Empty, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useStoreOrders } from '../domains/upstream/api';
-import { StoreOrderStatusTag } from '../domains/upstream/ListingStatusTag';
+import { StoreOrderStatusTag } from '../domains/upstream/StatusTags';
 import { formatDateTime, shortId } from '../ui/format';
 import { formatFen } from '../ui/money';
 import { QueryView } from '../ui/QueryView';

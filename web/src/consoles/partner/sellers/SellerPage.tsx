@@ -2,7 +2,7 @@ import { Button, Col, Row, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSeller, useSellerListings } from '../../../domains/upstream/api';
-import { ListingStatusTag } from '../../../domains/upstream/ListingStatusTag';
+import { ListingStatusTag } from '../../../domains/upstream/StatusTags';
 import type { Listing } from '../../../domains/upstream/types';
 import { formatFen } from '../../../ui/money';
 import { QueryView } from '../../../ui/QueryView';

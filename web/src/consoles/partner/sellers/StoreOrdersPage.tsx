@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCollectStoreOrder, useStoreOrders } from '../../../domains/upstream/api';
-import { StoreOrderStatusTag } from '../../../domains/upstream/ListingStatusTag';
+import { StoreOrderStatusTag } from '../../../domains/upstream/StatusTags';
 import type { StoreOrder, StoreOrderStatus } from '../../../domains/upstream/types';
 import { useErrorText } from '../../../ui/errors';
 import { useMessage } from '../../../ui/feedback';
