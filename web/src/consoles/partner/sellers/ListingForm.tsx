@@ -29,8 +29,8 @@ export function ListingForm({ sellerId }: { sellerId: string }) {
   const submit = async (f: Fields) => {
     const grade = f.grade?.trim();
     const category = f.category?.trim();
-    await list
-      .mutateAsync({
+    try {
+      await list.mutateAsync({
         title: f.title.trim(),
         description: f.description?.trim() ?? '',
         priceFen: yuanToFen(f.priceYuan),
@@ -42,12 +42,12 @@ export function ListingForm({ sellerId }: { sellerId: string }) {
           ...(grade ? { grade } : {}),
           ...(f.harvestDate ? { harvestDate: f.harvestDate.format('YYYY-MM-DD') } : {}),
         },
-      })
-      .then(() => {
-        message.success(t('listings.submitted'));
-        form.resetFields();
-      })
-      .catch(() => {});
+      });
+      message.success(t('listings.submitted'));
+      form.resetFields();
+    } catch {
+      // The mutation keeps the error, shown above the button; the form keeps what was typed.
+    }
   };
 
   const required = { required: true, message: t('common.required') };

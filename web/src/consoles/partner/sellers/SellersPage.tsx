@@ -26,21 +26,19 @@ function NewSellerForm() {
   const submit = async (f: Fields) => {
     if (!villagerId) return;
     const account = f.payoutAccount?.trim();
-    const seller = await create
-      .mutateAsync({
+    try {
+      const seller = await create.mutateAsync({
         villagerId,
         ...(f.story?.trim() ? { story: f.story.trim() } : {}),
         ...(f.payoutMethod && account ? { payout: { method: f.payoutMethod, account } } : {}),
-      })
-      .catch((e: unknown) => {
-        // Already a seller: the answer names the seller, so open it instead of failing.
-        const sellerId =
-          e instanceof ApiError ? (e.details as { sellerId?: string } | null)?.sellerId : undefined;
-        if (sellerId) return { id: sellerId };
-        throw e;
-      })
-      .catch(() => null);
-    if (seller) navigate(encodeURIComponent(seller.id));
+      });
+      navigate(encodeURIComponent(seller.id));
+    } catch (e) {
+      // Already a seller: the refusal names the seller, so open it. Other errors show below.
+      const sellerId =
+        e instanceof ApiError ? (e.details as { sellerId?: string } | null)?.sellerId : undefined;
+      if (sellerId) navigate(encodeURIComponent(sellerId));
+    }
   };
 
   return (
