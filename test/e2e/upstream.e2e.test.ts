@@ -18,7 +18,12 @@ const TITLE = '槐花蜂蜜';
 /** The storefront's way of showing fen, for amounts under ¥1,000. */
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-type StoreOrder = { id: string; status: string; trackingNumber: string | null };
+type StoreOrder = {
+  id: string;
+  status: string;
+  trackingNumber: string | null;
+  lines: Array<{ productId: string }>;
+};
 type Statement = {
   items: Array<{ orderId: string; grossFen: number; sellerShareFen: number }>;
   totals: { grossFen: number; sellerShareFen: number; balanceFen: number };
@@ -190,6 +195,20 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     const detail = store.getByTestId('my-order-detail');
     await visible(detail.getByText('已送达'));
     await visible(detail.getByTestId('tracking-link').getByText(parcel.trackingNumber));
+
+    // A second jar, ordered and then cancelled before the partner collects it.
+    await store.goto(`${server!.baseUrl}/store/p/${order!.lines[0]!.productId}`);
+    await store.getByTestId('add-to-cart').click();
+    await store.getByTestId('cart-link').click();
+    await store.getByLabel('收货人').fill('王女士');
+    await store.getByLabel('手机号').fill('13912345678');
+    await store.getByLabel('收货地址').fill('杭州市西湖区文三路 100 号');
+    await store.getByTestId('place-order').click();
+    await store.waitForURL(/\/store\/orders$/);
+    await store.getByTestId('my-order').filter({ hasText: '待揽收' }).getByRole('link').click();
+    await store.getByTestId('cancel-order').click();
+    await store.getByRole('button', { name: '确定' }).click();
+    await visible(store.getByTestId('my-order-detail').getByText('已取消'));
     await signOut(store, /\/store$/);
 
     // The seller's statement in the partner console shows the sale and the seller's share.
