@@ -65,10 +65,9 @@ function StoreHeader() {
             <Button
               size="small"
               data-testid="logout"
-              onClick={() => {
-                // Leave a buyer-only page first, or it would send the signed-out user to sign in.
+              onClick={async () => {
+                await logout();
                 navigate('/store', { replace: true });
-                void logout();
               }}
             >
               {t('layout.logout')}
@@ -92,13 +91,26 @@ function StoreHeader() {
   );
 }
 
-/** Buyers' own pages: others are asked to sign in, or told this needs a buyer account. */
+/**
+ * Buyers' own pages: others are asked to sign in, or told this needs a buyer account. A link
+ * rather than a redirect: signing out here navigates home in a transition, and a redirect
+ * rendered in between would win the race and land on the sign-in page.
+ */
 export function RequireBuyer({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const location = useLocation();
   if (user === undefined) return <PageLoading />;
-  if (user === null) return <Navigate to="/store/login" replace state={{ from: location.pathname }} />;
+  if (user === null) {
+    return (
+      <p data-testid="sign-in-first">
+        {t('store.signInFirst')}{' '}
+        <Link to="/store/login" state={{ from: location.pathname }}>
+          {t('store.signIn')}
+        </Link>
+      </p>
+    );
+  }
   if (user.role !== 'buyer') return <p data-testid="buyer-only">{t('store.buyerOnly')}</p>;
   return children;
 }
