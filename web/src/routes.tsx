@@ -9,12 +9,13 @@ import { PageLoading } from './ui/PageLoading';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 const TrackPage = lazy(() => import('./pages/TrackPage'));
-const NoConsolePage = lazy(() => import('./pages/NoConsolePage'));
 const HqConsole = lazy(() => import('./consoles/hq/HqConsole'));
 const CountyConsole = lazy(() => import('./consoles/county/CountyConsole'));
 const PartnerConsole = lazy(() => import('./consoles/partner/PartnerConsole'));
 const MerchantConsole = lazy(() => import('./consoles/merchant/MerchantConsole'));
 const GovConsole = lazy(() => import('./consoles/gov/GovConsole'));
+// The storefront is public: city buyers browse without an account, on phones too.
+const Storefront = lazy(() => import('./storefront/Storefront'));
 
 /** Renders its page only for the given roles; others are sent to login or their own landing. */
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -80,14 +81,7 @@ export function AppRoutes() {
               </RequireRole>
             }
           />
-          <Route
-            path="/no-console"
-            element={
-              <RequireRole roles={['buyer']}>
-                <NoConsolePage />
-              </RequireRole>
-            }
-          />
+          <Route path="/store/*" element={<Storefront />} />
           <Route path="*" element={<Home />} />
         </Routes>
       </Suspense>

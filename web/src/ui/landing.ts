@@ -7,5 +7,5 @@ export const landingPath: Record<Role, string> = {
   partner: '/partner',
   merchant: '/merchant',
   gov_viewer: '/gov',
-  buyer: '/no-console',
+  buyer: '/store',
 };

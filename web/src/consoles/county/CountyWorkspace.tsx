@@ -13,17 +13,18 @@ import { VillagesPage } from './VillagesPage';
 const ScanStation = lazy(() => import('./hub/ScanStation'));
 const RunsPage = lazy(() => import('./hub/RunsPage'));
 const ParcelsPage = lazy(() => import('./hub/ParcelsPage'));
+const ReviewPage = lazy(() => import('./ReviewPage'));
 
 type Props = {
   countyId: string;
   basePath: string;
   backTo?: string;
-  /** The hub's scanning, runs and parcels: for the county's own staff, not HQ's visits. */
+  /** The hub's scanning, runs and parcels, and the review of village products: for the county's own staff, not HQ's visits. */
   hub?: boolean;
 };
 
 const networkTabs = ['centers', 'villages', 'promotions'] as const;
-const hubTabs = ['scan', 'runs', 'parcels'] as const;
+const hubTabs = ['scan', 'runs', 'parcels', 'listings'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
 export default function CountyWorkspace({ countyId, basePath, backTo, hub = false }: Props) {
@@ -60,6 +61,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
           {hub && <Route path="parcels" element={<ParcelsPage countyId={countyId} />} />}
+          {hub && <Route path="listings" element={<ReviewPage />} />}
           <Route path="*" element={<Navigate to={`${basePath}/centers`} replace />} />
         </Routes>
       </Suspense>

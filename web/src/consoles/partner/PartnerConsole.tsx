@@ -22,6 +22,11 @@ const CenterPage = lazy(() => import('./CenterPage'));
 const ArrivalScanPage = lazy(() => import('./ArrivalScanPage'));
 const PickupPage = lazy(() => import('./PickupPage'));
 const OverduePage = lazy(() => import('./OverduePage'));
+const SellersPage = lazy(() => import('./sellers/SellersPage'));
+const SellerPage = lazy(() => import('./sellers/SellerPage'));
+const SellerStatementPage = lazy(() => import('./sellers/SellerStatementPage'));
+const ListingLabelPage = lazy(() => import('./sellers/ListingLabelPage'));
+const StoreOrdersPage = lazy(() => import('./sellers/StoreOrdersPage'));
 
 function Workspace({ centerId }: { centerId: string }) {
   return (
@@ -38,6 +43,11 @@ function Workspace({ centerId }: { centerId: string }) {
         <Route path="arrivals" element={<ArrivalScanPage centerId={centerId} />} />
         <Route path="pickup" element={<PickupPage centerId={centerId} />} />
         <Route path="overdue" element={<OverduePage centerId={centerId} />} />
+        <Route path="sellers" element={<SellersPage />} />
+        <Route path="sellers/:id" element={<SellerPage />} />
+        <Route path="sellers/:id/statement" element={<SellerStatementPage />} />
+        <Route path="sellers/:id/products/:productId/label" element={<ListingLabelPage />} />
+        <Route path="store-orders" element={<StoreOrdersPage />} />
         <Route path="center" element={<CenterPage centerId={centerId} />} />
         <Route path="*" element={<Navigate to="/partner" replace />} />
       </Routes>
@@ -64,6 +74,8 @@ export default function PartnerConsole() {
     { to: '/partner/pickup', label: t('partner.nav.pickup') },
     { to: '/partner/overdue', label: t('partner.nav.overdue') },
     { to: '/partner/villagers', label: t('partner.nav.villagers') },
+    { to: '/partner/sellers', label: t('partner.nav.sellers') },
+    { to: '/partner/store-orders', label: t('partner.nav.storeOrders') },
     { to: '/partner/float', label: t('partner.nav.float') },
     { to: '/partner/statement', label: t('partner.nav.statement') },
     { to: '/partner/center', label: t('partner.nav.center') },
