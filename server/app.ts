@@ -31,6 +31,7 @@ import {
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { villagerRoutes } from './modules/villagers/villagers.routes.ts';
 import { uuidv7 } from './shared/ids.ts';
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(orderRoutes(deps));
       await api.register(logisticsRoutes(deps));
       await api.register(trainingRoutes(deps));
+      await api.register(recruitmentRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,7 @@ import { migrations as network } from '../modules/network/migrations/index.ts';
 import { migrations as notifications } from '../modules/notifications/migrations/index.ts';
 import { migrations as orders } from '../modules/orders/migrations/index.ts';
 import { migrations as partners } from '../modules/partners/migrations/index.ts';
+import { migrations as recruitment } from '../modules/recruitment/migrations/index.ts';
 import { migrations as training } from '../modules/training/migrations/index.ts';
 import { migrations as villagers } from '../modules/villagers/migrations/index.ts';
 import type { DbHandle } from './create-db.ts';
@@ -31,6 +32,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   orders,
   logistics,
   training,
+  recruitment,
 };
 
 const provider: MigrationProvider = {

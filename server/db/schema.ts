@@ -7,6 +7,7 @@ import type { NetworkTables } from '../modules/network/network.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
 import type { PartnerTables } from '../modules/partners/partners.tables.ts';
+import type { RecruitmentTables } from '../modules/recruitment/recruitment.tables.ts';
 import type { TrainingTables } from '../modules/training/training.tables.ts';
 import type { VillagerTables } from '../modules/villagers/villagers.tables.ts';
 import type { PlatformTables } from './platform.tables.ts';
@@ -23,4 +24,5 @@ export type Database = PlatformTables &
   PartnerTables &
   OrderTables &
   LogisticsTables &
-  TrainingTables;
+  TrainingTables &
+  RecruitmentTables;

@@ -1,0 +1,10 @@
+/** Recruitment: partner applications scored by a rubric per model, interviews, decisions. */
+export {
+  type Answers,
+  type Criterion,
+  defaultRubrics,
+  type Profile,
+  profiles,
+  scoreAnswers,
+} from './rubric.ts';
+export { type NewApplication, submitApplication } from './submit-application.ts';
