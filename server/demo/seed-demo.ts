@@ -9,6 +9,8 @@ import {
   createCounty,
 } from '../modules/network/index.ts';
 import { recordFloatDeposit } from '../modules/partners/index.ts';
+import { submitApplication } from '../modules/recruitment/index.ts';
+import { createCourse } from '../modules/training/index.ts';
 import { demoGoods } from './demo-goods.ts';
 
 export const DEMO_PASSWORD = 'cuntong2026';
@@ -73,7 +75,16 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
   const seller = await user('merchant', '丰收农资 张强', 'merchant', { merchantId: merchant.id });
   for (const goods of demoGoods) await createProduct(deps, seller, goods);
 
+  // No course is required for opening in the demo, so the demo partners stay certified and
+  // the county can open a centre at once; HQ adds a required course to see the gate work.
+  await createCourse(deps, hq, {
+    title: '网店运营与直播带货',
+    requiredForOpening: false,
+    description: '选品、拍图、上架和直播：帮村民把土特产卖到城里。',
+  });
+
   let n = 0;
+  const openVillages: Array<{ id: string; name: string }> = [];
   for (const v of villages) {
     const village = await addVillage(deps, hq, county.id, v);
     const center = await deps.db.transaction().execute((trx) =>
@@ -83,7 +94,10 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
         address: `${v.name}村委会旁`,
       }),
     );
-    if (!v.partner) continue;
+    if (!v.partner) {
+      openVillages.push({ id: village.id, name: v.name });
+      continue;
+    }
     n++;
     const partner = await user(`partner${n}`, `${v.name} ${v.partner}`, 'partner', { countyId: county.id });
     await assignPartner(deps, hq, center.id, partner.id);
@@ -95,5 +109,23 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
         recordFloatDeposit(deps, trx, staff, center.id, { amountFen: 500_000, reference: '开业备用金' }),
       );
   }
+  // Two applicants waiting in the pipeline, one per recruitment model.
+  const [first, second] = openVillages;
+  await submitApplication(deps, null, {
+    countyId: county.id,
+    villageId: first!.id,
+    name: '蓝秀英',
+    phone: '13757810001',
+    profile: 'store_owner',
+    answers: { location: 'village_center', storeSizeSqm: 45, yearsInBusiness: 8, usesMobilePayment: true },
+  });
+  await submitApplication(deps, staff, {
+    countyId: county.id,
+    villageId: second!.id,
+    name: '叶晨阳',
+    phone: '13757810002',
+    profile: 'returning_youth',
+    answers: { onlineSellingMonths: 20, education: 'college', yearsInCity: 5, hasPremises: true },
+  });
   return logins;
 }
