@@ -9,6 +9,7 @@ import { PageLoading } from './ui/PageLoading';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 const TrackPage = lazy(() => import('./pages/TrackPage'));
+const ApplyPage = lazy(() => import('./pages/ApplyPage'));
 const NoConsolePage = lazy(() => import('./pages/NoConsolePage'));
 const HqConsole = lazy(() => import('./consoles/hq/HqConsole'));
 const CountyConsole = lazy(() => import('./consoles/county/CountyConsole'));
@@ -40,6 +41,7 @@ export function AppRoutes() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/verify/:centerId" element={<VerifyPage />} />
           <Route path="/track" element={<TrackPage />} />
+          <Route path="/apply" element={<ApplyPage />} />
           <Route
             path="/hq/*"
             element={

@@ -7,6 +7,8 @@ import { CenterForm } from '../../domains/network/CenterForm';
 import { CenterTable } from '../../domains/network/CenterTable';
 import { PartnerUserForm } from '../../domains/network/PartnerUserForm';
 import type { Center } from '../../domains/network/types';
+import { useCertification } from '../../domains/training/api';
+import { CertificationTag } from '../../domains/training/CertificationTag';
 import { QueryView } from '../../ui/QueryView';
 
 export function CentersPage({ countyId }: { countyId: string }) {
@@ -17,6 +19,14 @@ export function CentersPage({ countyId }: { countyId: string }) {
   const partnersById = new Map((partners.data ?? []).map((p) => [p.id, p]));
   // HQ sees the same page but only the county's own staff record money paid in.
   const canDeposit = useUser().role === 'county_staff';
+  const certification = useCertification(countyId);
+  const certificationOf = new Map((certification.data ?? []).map((c) => [c.userId, c]));
+  const certificationColumn = {
+    key: 'certification',
+    title: t('training.certification'),
+    render: (_: unknown, c: Center) =>
+      c.partnerUserId ? <CertificationTag certification={certificationOf.get(c.partnerUserId)} /> : null,
+  };
   const floatColumn = {
     key: 'float',
     title: t('float.short'),
@@ -31,7 +41,12 @@ export function CentersPage({ countyId }: { countyId: string }) {
         <Card title={t('centers.list')}>
           <QueryView query={centers}>
             {(items) => (
-              <CenterTable centers={items} partners={partnersById} manage extraColumns={[floatColumn]} />
+              <CenterTable
+                centers={items}
+                partners={partnersById}
+                manage
+                extraColumns={[certificationColumn, floatColumn]}
+              />
             )}
           </QueryView>
         </Card>

@@ -7,6 +7,8 @@ import { MessageProvider } from '../../ui/feedback';
 import { PageLoading } from '../../ui/PageLoading';
 import { CentersPage } from './CentersPage';
 import { PromotionsPage } from './PromotionsPage';
+import { RecruitmentPage } from './RecruitmentPage';
+import { TrainingPage } from './TrainingPage';
 import { VillagesPage } from './VillagesPage';
 
 // The hub's pages are the county staff's alone and load on first visit.
@@ -22,7 +24,7 @@ type Props = {
   hub?: boolean;
 };
 
-const networkTabs = ['centers', 'villages', 'promotions'] as const;
+const networkTabs = ['centers', 'villages', 'recruitment', 'training', 'promotions'] as const;
 const hubTabs = ['scan', 'runs', 'parcels'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
@@ -56,6 +58,8 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
         <Routes>
           <Route path="centers" element={<CentersPage countyId={countyId} />} />
           <Route path="villages" element={<VillagesPage countyId={countyId} />} />
+          <Route path="recruitment" element={<RecruitmentPage countyId={countyId} />} />
+          <Route path="training" element={<TrainingPage countyId={countyId} />} />
           <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
