@@ -1,10 +1,12 @@
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { FeeTables } from '../modules/fees/fees.tables.ts';
+import type { GovernmentTables } from '../modules/government/government.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { LogisticsTables } from '../modules/logistics/logistics.tables.ts';
 import type { NetworkTables } from '../modules/network/network.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { OnboardingTables } from '../modules/onboarding/onboarding.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
 import type { PartnerTables } from '../modules/partners/partners.tables.ts';
 import type { RecruitmentTables } from '../modules/recruitment/recruitment.tables.ts';
@@ -25,4 +27,6 @@ export type Database = PlatformTables &
   OrderTables &
   LogisticsTables &
   TrainingTables &
-  RecruitmentTables;
+  RecruitmentTables &
+  GovernmentTables &
+  OnboardingTables;

@@ -1,3 +1,4 @@
+import type { Queryable } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -90,17 +91,20 @@ export type Pipeline = {
 export async function countyPipeline(deps: Deps, actor: Actor, countyId: string): Promise<Pipeline> {
   if (!canManageCounty(actor, countyId))
     throw new AppError('forbidden', 'You may see the pipeline of your own county only');
+  return pipelineFigures(deps.db, countyId);
+}
+
+/** The funnel's figures without a scope check, for dashboards that apply their own. */
+export async function pipelineFigures(db: Queryable, countyId: string): Promise<Pipeline> {
   const stages = Object.fromEntries(applicationStatuses.map((s) => [s, 0])) as Record<
     ApplicationStatus,
     number
   >;
-  for (const { status, n } of await countByStatus(deps.db, countyId)) stages[status] = Number(n);
-  const approved = await approvedApplications(deps.db, countyId);
+  for (const { status, n } of await countByStatus(db, countyId)) stages[status] = Number(n);
+  const approved = await approvedApplications(db, countyId);
   const partners = approved.flatMap((a) => (a.partner_user_id ? [a.partner_user_id] : []));
-  const certification = await certificationOf(deps.db, partners);
-  const centers = await Promise.all(
-    approved.map((a) => (a.center_id ? findCenter(deps.db, a.center_id) : null)),
-  );
+  const certification = await certificationOf(db, partners);
+  const centers = await Promise.all(approved.map((a) => (a.center_id ? findCenter(db, a.center_id) : null)));
   return {
     countyId,
     stages,

@@ -1,4 +1,6 @@
 /** Recruitment: partner applications scored by a rubric per model, interviews, decisions. */
+
+export { type Pipeline, pipelineFigures } from './applications.ts';
 export {
   type Answers,
   type Criterion,
