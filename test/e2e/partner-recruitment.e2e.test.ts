@@ -100,7 +100,7 @@ describe.runIf(runBrowserTests)('an application becomes a certified partner whos
     await visible(detail);
     await detail.getByPlaceholder('面谈情况、印象、后续安排').fill('店在村口，人缘好，会用手机收款。');
     await detail.getByRole('button', { name: '添加记录' }).click();
-    await visible(detail.getByText('店在村口，人缘好，会用手机收款。'));
+    await visible(detail.getByRole('listitem').getByText('店在村口，人缘好，会用手机收款。'));
     await visible(detail.getByTestId('application-status').getByText('已面谈'));
     await detail.getByTestId('application-approve').click();
     await confirm(page);
@@ -149,6 +149,20 @@ describe.runIf(runBrowserTests)('an application becomes a certified partner whos
     await centreRow.getByTestId('center-open').click();
     await confirm(page);
     await visible(centreRow.getByText('营业中'));
+
+    // The centre's onboarding checklist shows what is still missing; a PC is handed over.
+    await centreRow.getByTestId('open-onboarding').click();
+    const onboarding = page.getByTestId('center-onboarding');
+    await visible(onboarding.getByTestId('onboarding-training').getByText('已完成'));
+    await visible(onboarding.getByTestId('onboarding-hardware').getByText('电视大屏'));
+    const assetForm = onboarding.getByTestId('asset-form');
+    await choose(page, assetForm, '设备', '电脑');
+    await assetForm.getByLabel('序列号').fill(`PC-${tag}`);
+    await assetForm.getByRole('button', { name: '登记设备' }).click();
+    await visible(onboarding.getByTestId('asset-table').getByText(`PC-${tag}`));
+    await expect
+      .poll(() => onboarding.getByTestId('onboarding-hardware').textContent())
+      .toContain('（电视大屏、打印机、扫码枪）');
 
     // The server agrees, and the new partner signs in with the password handed over.
     const partnerToken = await apiLogin(base, phone, password);

@@ -1,4 +1,5 @@
-import { Card, Col, Row } from 'antd';
+import { Button, Card, Col, Drawer, Row } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/auth';
 import { CenterFloat } from '../../domains/ledger/CenterFloat';
@@ -7,6 +8,7 @@ import { CenterForm } from '../../domains/network/CenterForm';
 import { CenterTable } from '../../domains/network/CenterTable';
 import { PartnerUserForm } from '../../domains/network/PartnerUserForm';
 import type { Center } from '../../domains/network/types';
+import { CenterOnboarding } from '../../domains/onboarding/CenterOnboarding';
 import { useCertification } from '../../domains/training/api';
 import { CertificationTag } from '../../domains/training/CertificationTag';
 import { QueryView } from '../../ui/QueryView';
@@ -27,6 +29,16 @@ export function CentersPage({ countyId }: { countyId: string }) {
     render: (_: unknown, c: Center) =>
       c.partnerUserId ? <CertificationTag certification={certificationOf.get(c.partnerUserId)} /> : null,
   };
+  const [onboarding, setOnboarding] = useState<Center | null>(null);
+  const onboardingColumn = {
+    key: 'onboarding',
+    title: t('onboarding.title'),
+    render: (_: unknown, c: Center) => (
+      <Button size="small" onClick={() => setOnboarding(c)} data-testid="open-onboarding">
+        {t('onboarding.open')}
+      </Button>
+    ),
+  };
   const floatColumn = {
     key: 'float',
     title: t('float.short'),
@@ -45,7 +57,7 @@ export function CentersPage({ countyId }: { countyId: string }) {
                 centers={items}
                 partners={partnersById}
                 manage
-                extraColumns={[certificationColumn, floatColumn]}
+                extraColumns={[certificationColumn, onboardingColumn, floatColumn]}
               />
             )}
           </QueryView>
@@ -61,6 +73,15 @@ export function CentersPage({ countyId }: { countyId: string }) {
           <PartnerUserForm countyId={countyId} />
         </Card>
       </Col>
+      <Drawer
+        open={onboarding !== null}
+        onClose={() => setOnboarding(null)}
+        title={onboarding ? t('onboarding.drawerTitle', { name: onboarding.name }) : ''}
+        size={520}
+        destroyOnHidden
+      >
+        {onboarding && <CenterOnboarding centerId={onboarding.id} manage={canDeposit} />}
+      </Drawer>
     </Row>
   );
 }

@@ -6,6 +6,7 @@ import { useCounty } from '../../domains/network/api';
 import { MessageProvider } from '../../ui/feedback';
 import { PageLoading } from '../../ui/PageLoading';
 import { CentersPage } from './CentersPage';
+import { GovernmentPage } from './GovernmentPage';
 import { PromotionsPage } from './PromotionsPage';
 import { RecruitmentPage } from './RecruitmentPage';
 import { TrainingPage } from './TrainingPage';
@@ -24,7 +25,7 @@ type Props = {
   hub?: boolean;
 };
 
-const networkTabs = ['centers', 'villages', 'recruitment', 'training', 'promotions'] as const;
+const networkTabs = ['centers', 'villages', 'recruitment', 'training', 'government', 'promotions'] as const;
 const hubTabs = ['scan', 'runs', 'parcels'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
@@ -60,6 +61,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
           <Route path="villages" element={<VillagesPage countyId={countyId} />} />
           <Route path="recruitment" element={<RecruitmentPage countyId={countyId} />} />
           <Route path="training" element={<TrainingPage countyId={countyId} />} />
+          <Route path="government" element={<GovernmentPage countyId={countyId} />} />
           <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
