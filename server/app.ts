@@ -34,6 +34,7 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import { supportRoutes } from './modules/support/support.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { villagerRoutes } from './modules/villagers/villagers.routes.ts';
 import { uuidv7 } from './shared/ids.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(recruitmentRoutes(deps));
       await api.register(governmentRoutes(deps));
       await api.register(onboardingRoutes(deps));
+      await api.register(supportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

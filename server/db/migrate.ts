@@ -11,6 +11,7 @@ import { migrations as onboarding } from '../modules/onboarding/migrations/index
 import { migrations as orders } from '../modules/orders/migrations/index.ts';
 import { migrations as partners } from '../modules/partners/migrations/index.ts';
 import { migrations as recruitment } from '../modules/recruitment/migrations/index.ts';
+import { migrations as support } from '../modules/support/migrations/index.ts';
 import { migrations as training } from '../modules/training/migrations/index.ts';
 import { migrations as villagers } from '../modules/villagers/migrations/index.ts';
 import type { DbHandle } from './create-db.ts';
@@ -37,6 +38,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   recruitment,
   government,
   onboarding,
+  support,
 };
 
 const provider: MigrationProvider = {
