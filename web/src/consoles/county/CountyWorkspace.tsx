@@ -9,6 +9,7 @@ import { CentersPage } from './CentersPage';
 import { GovernmentPage } from './GovernmentPage';
 import { PromotionsPage } from './PromotionsPage';
 import { RecruitmentPage } from './RecruitmentPage';
+import { SupportPage } from './SupportPage';
 import { TrainingPage } from './TrainingPage';
 import { VillagesPage } from './VillagesPage';
 
@@ -26,7 +27,7 @@ type Props = {
 };
 
 const networkTabs = ['centers', 'villages', 'recruitment', 'training', 'government', 'promotions'] as const;
-const hubTabs = ['scan', 'runs', 'parcels'] as const;
+const hubTabs = ['scan', 'runs', 'parcels', 'support'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
 export default function CountyWorkspace({ countyId, basePath, backTo, hub = false }: Props) {
@@ -66,6 +67,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
           {hub && <Route path="parcels" element={<ParcelsPage countyId={countyId} />} />}
+          {hub && <Route path="support" element={<SupportPage countyId={countyId} />} />}
           <Route path="*" element={<Navigate to={`${basePath}/centers`} replace />} />
         </Routes>
       </Suspense>

@@ -22,6 +22,7 @@ const CenterPage = lazy(() => import('./CenterPage'));
 const ArrivalScanPage = lazy(() => import('./ArrivalScanPage'));
 const PickupPage = lazy(() => import('./PickupPage'));
 const OverduePage = lazy(() => import('./OverduePage'));
+const SupportPage = lazy(() => import('./SupportPage'));
 
 function Workspace({ centerId }: { centerId: string }) {
   return (
@@ -39,6 +40,7 @@ function Workspace({ centerId }: { centerId: string }) {
         <Route path="pickup" element={<PickupPage centerId={centerId} />} />
         <Route path="overdue" element={<OverduePage centerId={centerId} />} />
         <Route path="center" element={<CenterPage centerId={centerId} />} />
+        <Route path="support" element={<SupportPage />} />
         <Route path="*" element={<Navigate to="/partner" replace />} />
       </Routes>
     </Suspense>
@@ -67,6 +69,7 @@ export default function PartnerConsole() {
     { to: '/partner/float', label: t('partner.nav.float') },
     { to: '/partner/statement', label: t('partner.nav.statement') },
     { to: '/partner/center', label: t('partner.nav.center') },
+    { to: '/partner/support', label: t('partner.nav.support') },
   ];
   return (
     <AppLayout
