@@ -81,5 +81,7 @@ describeDb('demo county', () => {
     const board = await t.request('GET', `/api/v1/training/partners?countyId=${countyId}`, { token: county });
     expect(board.body.items).toHaveLength(8);
     expect(board.body.items.every((p: { certified: boolean }) => p.certified)).toBe(true);
+    const agreements = await t.request('GET', `/api/v1/counties/${countyId}/agreements`, { token: county });
+    expect(agreements.body.items).toHaveLength(1);
   });
 });

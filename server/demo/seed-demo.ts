@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { createMerchant, createProduct } from '../modules/catalog/index.ts';
+import { recordAgreement } from '../modules/government/index.ts';
 import { type Actor, createUser } from '../modules/identity/index.ts';
 import {
   addVillage,
@@ -70,6 +71,13 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     hub: { lat: 28.592, lon: 119.276, address: '浙江省丽水市遂昌县妙高街道北街88号 村通县级运营中心' },
   });
   const staff = await user('county', '遂昌县运营中心 李伟', 'county_staff', { countyId: county.id });
+  await recordAgreement(deps, hq, county.id, {
+    title: '遂昌县农村电子商务合作协议',
+    signedOn: '2026-01-15',
+    validUntil: '2028-12-31',
+    terms: '县政府提供县级运营中心场地三年；每开业一个村级服务站补贴装修费用；共同组织合伙人招募与培训。',
+    subsidyFen: 50_000_000,
+  });
   await user('gov', '遂昌县商务局 陈静', 'gov_viewer', { countyId: county.id });
   const merchant = await createMerchant(deps, { name: '丰收农资旗舰店', kind: 'retailer' });
   const seller = await user('merchant', '丰收农资 张强', 'merchant', { merchantId: merchant.id });

@@ -1,2 +1,2 @@
 /** Government co-operation: agreements with county governments, and their read-only dashboard. */
-export { type Agreement, agreementInForce } from './agreements.ts';
+export { type Agreement, agreementInForce, recordAgreement } from './agreements.ts';
