@@ -86,6 +86,10 @@ describe.runIf(runBrowserTests)('an application becomes a certified partner whos
         .locator('tr', { hasText: courseTitle })
         .getByText('开业必修', { exact: true }),
     );
+    // The rubric that scored the application is HQ's to read and change.
+    await page.getByRole('link', { name: '招募评分标准' }).click();
+    await visible(page.getByTestId('rubric-store_owner').getByText('满分 100'));
+    await visible(page.getByTestId('rubric-store_owner').getByText('usesMobilePayment'));
     await page.getByTestId('logout').click();
 
     // 3. The county interviews and approves: the partner account and the village centre.

@@ -10,6 +10,7 @@ import { MessageProvider } from '../../ui/feedback';
 import { NavBar } from '../../ui/NavBar';
 import { QueryView } from '../../ui/QueryView';
 import { CoursesPage } from './CoursesPage';
+import { RubricsPage } from './RubricsPage';
 
 const CountyWorkspace = lazy(() => import('../county/CountyWorkspace'));
 
@@ -21,6 +22,7 @@ function HqNav() {
       items={[
         { to: '/hq', label: t('hq.nav.counties'), end: true },
         { to: '/hq/courses', label: t('hq.nav.courses') },
+        { to: '/hq/rubrics', label: t('hq.nav.rubrics') },
       ]}
     />
   );
@@ -82,6 +84,16 @@ export default function HqConsole() {
           <MessageProvider>
             <AppLayout title={t('hq.title')} nav={<HqNav />}>
               <CoursesPage />
+            </AppLayout>
+          </MessageProvider>
+        }
+      />
+      <Route
+        path="rubrics"
+        element={
+          <MessageProvider>
+            <AppLayout title={t('hq.title')} nav={<HqNav />}>
+              <RubricsPage />
             </AppLayout>
           </MessageProvider>
         }
