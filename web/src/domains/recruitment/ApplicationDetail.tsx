@@ -42,6 +42,7 @@ export function ApplicationDetail({
   const [approved, setApproved] = useState<Approved | null>(null);
   const [noteForm] = Form.useForm<{ body: string }>();
   const [rejectForm] = Form.useForm<{ reason: string }>();
+  const [approveForm] = Form.useForm<{ login?: string; password?: string }>();
   const fail = (error: unknown) => message.error(errorText(error), 6);
 
   return (
@@ -109,18 +110,48 @@ export function ApplicationDetail({
             )}
 
             {canDecide && open && (
-              <Space wrap align="start">
-                <Popconfirm
-                  title={t('recruitment.confirmApprove', { name: a.name })}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ 'data-testid': 'confirm-ok' }}
-                  onConfirm={() => approve.mutate({}, { onSuccess: setApproved, onError: fail })}
-                >
-                  <Button type="primary" loading={approve.isPending} data-testid="application-approve">
-                    {t('recruitment.approve')}
-                  </Button>
-                </Popconfirm>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Form form={approveForm} layout="inline" data-testid="approve-form">
+                  <Form.Item
+                    name="login"
+                    rules={[{ pattern: /^[A-Za-z0-9_.@-]{3,64}$/, message: t('partners.loginRule') }]}
+                  >
+                    <Input
+                      aria-label={t('recruitment.login')}
+                      placeholder={t('recruitment.loginDefault', { phone: a.phone })}
+                      autoComplete="off"
+                    />
+                  </Form.Item>
+                  <Form.Item name="password" rules={[{ min: 8, message: t('partners.passwordRule') }]}>
+                    <Input.Password
+                      aria-label={t('recruitment.initialPassword')}
+                      placeholder={t('recruitment.passwordDefault')}
+                      autoComplete="new-password"
+                    />
+                  </Form.Item>
+                  <Popconfirm
+                    title={t('recruitment.confirmApprove', { name: a.name })}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ 'data-testid': 'confirm-ok' }}
+                    onConfirm={async () => {
+                      // Field errors show under the fields; nothing is sent until they are fixed.
+                      const f = await approveForm.validateFields().catch(() => null);
+                      if (!f) return;
+                      approve.mutate(
+                        {
+                          ...(f.login?.trim() ? { login: f.login.trim() } : {}),
+                          ...(f.password ? { password: f.password } : {}),
+                        },
+                        { onSuccess: setApproved, onError: fail },
+                      );
+                    }}
+                  >
+                    <Button type="primary" loading={approve.isPending} data-testid="application-approve">
+                      {t('recruitment.approve')}
+                    </Button>
+                  </Popconfirm>
+                </Form>
                 <Form
                   form={rejectForm}
                   layout="inline"
