@@ -18,6 +18,7 @@ import { registerWeb } from './http/web.ts';
 import type { OutboxHandlers } from './jobs/outbox-worker.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { feeRoutes } from './modules/fees/fees.routes.ts';
+import { governmentRoutes } from './modules/government/government.routes.ts';
 import { identityRoutes, type LoginLimits } from './modules/identity/identity.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { createReturnParcel } from './modules/logistics/index.ts';
@@ -30,9 +31,13 @@ import {
   smsHandler,
 } from './modules/notifications/index.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { RETURN_TO_MERCHANT_TOPIC } from './modules/orders/index.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import { supportRoutes } from './modules/support/support.routes.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
 import {
   PAYMENT_TOPIC,
   type PaymentProvider,
@@ -137,6 +142,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(orderRoutes(deps));
       await api.register(logisticsRoutes(deps));
       await api.register(upstreamRoutes(deps));
+      await api.register(trainingRoutes(deps));
+      await api.register(recruitmentRoutes(deps));
+      await api.register(governmentRoutes(deps));
+      await api.register(onboardingRoutes(deps));
+      await api.register(supportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,13 +1,18 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import { migrations as catalog } from '../modules/catalog/migrations/index.ts';
 import { migrations as fees } from '../modules/fees/migrations/index.ts';
+import { migrations as government } from '../modules/government/migrations/index.ts';
 import { migrations as identity } from '../modules/identity/migrations/index.ts';
 import { migrations as ledger } from '../modules/ledger/migrations/index.ts';
 import { migrations as logistics } from '../modules/logistics/migrations/index.ts';
 import { migrations as network } from '../modules/network/migrations/index.ts';
 import { migrations as notifications } from '../modules/notifications/migrations/index.ts';
+import { migrations as onboarding } from '../modules/onboarding/migrations/index.ts';
 import { migrations as orders } from '../modules/orders/migrations/index.ts';
 import { migrations as partners } from '../modules/partners/migrations/index.ts';
+import { migrations as recruitment } from '../modules/recruitment/migrations/index.ts';
+import { migrations as support } from '../modules/support/migrations/index.ts';
+import { migrations as training } from '../modules/training/migrations/index.ts';
 import { migrations as upstream } from '../modules/upstream/migrations/index.ts';
 import { migrations as villagers } from '../modules/villagers/migrations/index.ts';
 import type { DbHandle } from './create-db.ts';
@@ -31,6 +36,11 @@ const byModule: Record<string, Record<string, Migration>> = {
   orders,
   logistics,
   upstream,
+  training,
+  recruitment,
+  government,
+  onboarding,
+  support,
 };
 
 const provider: MigrationProvider = {

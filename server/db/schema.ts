@@ -1,12 +1,17 @@
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { FeeTables } from '../modules/fees/fees.tables.ts';
+import type { GovernmentTables } from '../modules/government/government.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { LogisticsTables } from '../modules/logistics/logistics.tables.ts';
 import type { NetworkTables } from '../modules/network/network.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { OnboardingTables } from '../modules/onboarding/onboarding.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
 import type { PartnerTables } from '../modules/partners/partners.tables.ts';
+import type { RecruitmentTables } from '../modules/recruitment/recruitment.tables.ts';
+import type { SupportTables } from '../modules/support/support.tables.ts';
+import type { TrainingTables } from '../modules/training/training.tables.ts';
 import type { UpstreamTables } from '../modules/upstream/upstream.tables.ts';
 import type { VillagerTables } from '../modules/villagers/villagers.tables.ts';
 import type { PlatformTables } from './platform.tables.ts';
@@ -23,4 +28,9 @@ export type Database = PlatformTables &
   PartnerTables &
   OrderTables &
   LogisticsTables &
-  UpstreamTables;
+  UpstreamTables &
+  TrainingTables &
+  RecruitmentTables &
+  GovernmentTables &
+  OnboardingTables &
+  SupportTables;

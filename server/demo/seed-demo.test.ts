@@ -70,4 +70,18 @@ describeDb('demo county', () => {
     });
     expect(order.status).toBe(201);
   });
+
+  it('has applicants in the pipeline and certified partners', async () => {
+    const county = await signIn(t, 'county', DEMO_PASSWORD);
+    const countyId = (await t.request('GET', '/api/v1/me', { token: county })).body.countyId;
+    const pipeline = await t.request('GET', `/api/v1/recruitment/pipeline?countyId=${countyId}`, {
+      token: county,
+    });
+    expect(pipeline.body.stages.submitted).toBe(2);
+    const board = await t.request('GET', `/api/v1/training/partners?countyId=${countyId}`, { token: county });
+    expect(board.body.items).toHaveLength(8);
+    expect(board.body.items.every((p: { certified: boolean }) => p.certified)).toBe(true);
+    const agreements = await t.request('GET', `/api/v1/counties/${countyId}/agreements`, { token: county });
+    expect(agreements.body.items).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { createMerchant, createProduct } from '../modules/catalog/index.ts';
+import { recordAgreement } from '../modules/government/index.ts';
 import { type Actor, createUser } from '../modules/identity/index.ts';
 import {
   addVillage,
@@ -9,6 +10,8 @@ import {
   createCounty,
 } from '../modules/network/index.ts';
 import { recordFloatDeposit } from '../modules/partners/index.ts';
+import { submitApplication } from '../modules/recruitment/index.ts';
+import { createCourse } from '../modules/training/index.ts';
 import { demoGoods } from './demo-goods.ts';
 
 export const DEMO_PASSWORD = 'cuntong2026';
@@ -68,12 +71,28 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     hub: { lat: 28.592, lon: 119.276, address: '浙江省丽水市遂昌县妙高街道北街88号 村通县级运营中心' },
   });
   const staff = await user('county', '遂昌县运营中心 李伟', 'county_staff', { countyId: county.id });
+  await recordAgreement(deps, hq, county.id, {
+    title: '遂昌县农村电子商务合作协议',
+    signedOn: '2026-01-15',
+    validUntil: '2028-12-31',
+    terms: '县政府提供县级运营中心场地三年；每开业一个村级服务站补贴装修费用；共同组织合伙人招募与培训。',
+    subsidyFen: 50_000_000,
+  });
   await user('gov', '遂昌县商务局 陈静', 'gov_viewer', { countyId: county.id });
   const merchant = await createMerchant(deps, { name: '丰收农资旗舰店', kind: 'retailer' });
   const seller = await user('merchant', '丰收农资 张强', 'merchant', { merchantId: merchant.id });
   for (const goods of demoGoods) await createProduct(deps, seller, goods);
 
+  // No course is required for opening in the demo, so the demo partners stay certified and
+  // the county can open a centre at once; HQ adds a required course to see the gate work.
+  await createCourse(deps, hq, {
+    title: '网店运营与直播带货',
+    requiredForOpening: false,
+    description: '选品、拍图、上架和直播：帮村民把土特产卖到城里。',
+  });
+
   let n = 0;
+  const openVillages: Array<{ id: string; name: string }> = [];
   for (const v of villages) {
     const village = await addVillage(deps, hq, county.id, v);
     const center = await deps.db.transaction().execute((trx) =>
@@ -83,7 +102,10 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
         address: `${v.name}村委会旁`,
       }),
     );
-    if (!v.partner) continue;
+    if (!v.partner) {
+      openVillages.push({ id: village.id, name: v.name });
+      continue;
+    }
     n++;
     const partner = await user(`partner${n}`, `${v.name} ${v.partner}`, 'partner', { countyId: county.id });
     await assignPartner(deps, hq, center.id, partner.id);
@@ -95,5 +117,23 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
         recordFloatDeposit(deps, trx, staff, center.id, { amountFen: 500_000, reference: '开业备用金' }),
       );
   }
+  // Two applicants waiting in the pipeline, one per recruitment model.
+  const [first, second] = openVillages;
+  await submitApplication(deps, null, {
+    countyId: county.id,
+    villageId: first!.id,
+    name: '蓝秀英',
+    phone: '13757810001',
+    profile: 'store_owner',
+    answers: { location: 'village_center', storeSizeSqm: 45, yearsInBusiness: 8, usesMobilePayment: true },
+  });
+  await submitApplication(deps, staff, {
+    countyId: county.id,
+    villageId: second!.id,
+    name: '叶晨阳',
+    phone: '13757810002',
+    profile: 'returning_youth',
+    answers: { onlineSellingMonths: 20, education: 'college', yearsInCity: 5, hasPremises: true },
+  });
   return logins;
 }

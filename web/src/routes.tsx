@@ -9,6 +9,7 @@ import { PageLoading } from './ui/PageLoading';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 const TrackPage = lazy(() => import('./pages/TrackPage'));
+const ApplyPage = lazy(() => import('./pages/ApplyPage'));
 const HqConsole = lazy(() => import('./consoles/hq/HqConsole'));
 const CountyConsole = lazy(() => import('./consoles/county/CountyConsole'));
 const PartnerConsole = lazy(() => import('./consoles/partner/PartnerConsole'));
@@ -41,6 +42,7 @@ export function AppRoutes() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/verify/:centerId" element={<VerifyPage />} />
           <Route path="/track" element={<TrackPage />} />
+          <Route path="/apply" element={<ApplyPage />} />
           <Route
             path="/hq/*"
             element={

@@ -1,5 +1,6 @@
+import type { Trx } from '../../db/create-db.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { Deps } from '../../deps.ts';
+import { type Deps, inTrx } from '../../deps.ts';
 import { AppError, validationFailed } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { findMerchant } from '../catalog/index.ts';
@@ -41,7 +42,11 @@ function mayCreate(actor: Actor | null, role: Role, countyId: string | null): bo
   );
 }
 
-async function resolveScope(deps: Deps, input: NewUser, actor: Actor | null): Promise<Scope> {
+async function resolveScope(
+  deps: Deps,
+  input: Omit<NewUser, 'password'>,
+  actor: Actor | null,
+): Promise<Scope> {
   const allowed = scopeFields[input.role];
   for (const field of ['countyId', 'centerId', 'merchantId'] as const) {
     if (input[field] && !allowed.includes(field))
@@ -74,20 +79,46 @@ async function resolveScope(deps: Deps, input: NewUser, actor: Actor | null): Pr
  * partners and government viewers of its own county; an anonymous caller only buyers.
  */
 export async function createUser(deps: Deps, actor: Actor | null, input: NewUser): Promise<Actor> {
-  const requestedCounty = input.countyId ?? (actor?.role === 'county_staff' ? actor.countyId : null);
-  if (!mayCreate(actor, input.role, requestedCounty)) {
-    throw new AppError('forbidden', `You may not create a ${input.role} user here`);
+  assertMayCreate(
+    actor,
+    input.role,
+    input.countyId ?? (actor?.role === 'county_staff' ? actor.countyId : null),
+  );
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await deps.db
+      .transaction()
+      .execute((trx) => createUserInTrx(inTrx(deps, trx), trx, actor, input, passwordHash));
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', 'That login is taken, or the centre has a partner');
+    throw error;
   }
+}
+
+/** The password hash, made before a transaction opens: hashing takes long enough to matter. */
+export const hashNewPassword = (password: string): Promise<string> => hashPassword(password);
+
+/**
+ * `createUser` inside the caller's transaction, for flows that create an account together
+ * with their own rows (an approved recruitment application becomes a partner). `deps` must
+ * already run on `trx`. A unique violation (login or centre taken) aborts the transaction.
+ */
+export async function createUserInTrx(
+  deps: Deps,
+  trx: Trx,
+  actor: Actor | null,
+  input: Omit<NewUser, 'password'>,
+  passwordHash: string,
+): Promise<Actor> {
   const scope = await resolveScope(deps, input, actor);
-  if (!mayCreate(actor, input.role, scope.countyId)) {
-    throw new AppError('forbidden', `You may not create a ${input.role} user here`);
-  }
-  if (await findUserByLogin(deps.db, input.login)) throw new AppError('conflict', 'That login is taken');
+  assertMayCreate(actor, input.role, scope.countyId);
+  if (await findUserByLogin(trx, input.login)) throw new AppError('conflict', 'That login is taken');
   const now = deps.clock.now().toISOString();
   const row: UserRow = {
     id: uuidv7(),
     login: input.login,
-    password_hash: await hashPassword(input.password),
+    password_hash: passwordHash,
     display_name: input.displayName,
     role: input.role,
     county_id: scope.countyId,
@@ -97,15 +128,12 @@ export async function createUser(deps: Deps, actor: Actor | null, input: NewUser
     created_at: now,
     updated_at: now,
   };
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      await insertUser(trx, row);
-      if (scope.centerId) await attachPartner(trx, scope.centerId, row.id, now);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('conflict', 'That login is taken, or the centre has a partner');
-    throw error;
-  }
+  await insertUser(trx, row);
+  if (scope.centerId) await attachPartner(trx, scope.centerId, row.id, now);
   return toActor(row);
+}
+
+function assertMayCreate(actor: Actor | null, role: Role, countyId: string | null): void {
+  if (!mayCreate(actor, role, countyId))
+    throw new AppError('forbidden', `You may not create a ${role} user here`);
 }

@@ -7,7 +7,7 @@ import { findUserById, setUserCenterRow } from './users.repo.ts';
 export type { Actor } from './actor.ts';
 export { type AuditEntry, recordAudit } from './audit.ts';
 export { ensureAdmin } from './bootstrap-admin.ts';
-export { createUser, type NewUser } from './create-user.ts';
+export { createUser, createUserInTrx, hashNewPassword, type NewUser } from './create-user.ts';
 export { type Role, roles } from './identity.tables.ts';
 export { listUsers } from './list-users.ts';
 export { type LoginResult, login } from './login.ts';

@@ -1,6 +1,12 @@
 /** Network: counties with their hub, villages, and village service centres. */
 import type { Queryable } from '../../db/create-db.ts';
-import { findCenterRow, findCountyRow, findVillageRow } from './network.repo.ts';
+import {
+  findCenterRow,
+  findCountyRow,
+  findVillageRow,
+  listCountyRows,
+  listVillageRows,
+} from './network.repo.ts';
 import { type Center, type County, toCenter, toCounty, toVillage, type Village } from './network.views.ts';
 
 export { assignPartner, attachPartner } from './assign-partner.ts';
@@ -26,4 +32,14 @@ export async function findVillage(db: Queryable, id: string): Promise<Village | 
 export async function findCenter(db: Queryable, id: string): Promise<Center | null> {
   const row = await findCenterRow(db, id);
   return row ? toCenter(row) : null;
+}
+
+/** Every county, for public pages (the partner application form); no scope check. */
+export async function allCounties(db: Queryable): Promise<County[]> {
+  return (await listCountyRows(db)).map(toCounty);
+}
+
+/** A county's villages, for public pages; no scope check. */
+export async function villagesOf(db: Queryable, countyId: string): Promise<Village[]> {
+  return (await listVillageRows(db, countyId)).map(toVillage);
 }

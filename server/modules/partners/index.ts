@@ -1,4 +1,5 @@
 /** Partners: the village partner as a business — float, and monthly statements. */
-export { floatAccount, floatBalance, recordFloatDeposit } from './float.ts';
+export { floatAccount, floatBalance, listFloatDeposits, recordFloatDeposit } from './float.ts';
 export { guaranteeAccount, guaranteeBalance, recordGuaranteeDeposit } from './guarantee.ts';
+export { type PartnerProfile, partnerProfile } from './partner-profile.ts';
 export { partnerStatement, type Statement } from './statement.ts';

@@ -14,8 +14,10 @@ import {
   Timestamp,
 } from '../../http/schemas.ts';
 import { MONTH_PATTERN, monthOf } from '../../shared/month.ts';
+import { CertificationFields } from '../training/index.ts';
 import { floatBalance, listFloatDeposits, recordFloatDeposit } from './float.ts';
 import { guaranteeBalance, recordGuaranteeDeposit } from './guarantee.ts';
+import { partnerProfile } from './partner-profile.ts';
 import { partnerStatement } from './statement.ts';
 
 const tags = ['partners'];
@@ -89,6 +91,29 @@ export const partnerRoutes =
         },
       },
       async (request) => floatBalance(deps, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/partners/:userId',
+      {
+        config: { access: { roles: ['partner', 'county_staff', 'gov_viewer', 'hq_admin'] } },
+        schema: {
+          tags,
+          params: Type.Object({ userId: Id }),
+          response: {
+            200: Type.Object({
+              ...CertificationFields,
+              displayName: Type.String(),
+              countyId: Nullable(Type.String()),
+              centerId: Nullable(Type.String()),
+              centerName: Nullable(Type.String()),
+              centerStatus: Nullable(Type.String()),
+            }),
+            ...errors(401, 403, 404),
+          },
+        },
+      },
+      async (request) => partnerProfile(deps, actorOf(request), request.params.userId),
     );
 
     app.get(

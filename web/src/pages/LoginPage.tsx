@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../api/auth';
 import { useErrorText } from '../ui/errors';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -72,6 +72,9 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <p style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to="/apply">{t('apply.link')}</Link>
+        </p>
       </section>
     </div>
   );

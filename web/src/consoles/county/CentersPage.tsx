@@ -1,4 +1,5 @@
-import { Card, Col, Row } from 'antd';
+import { Button, Card, Col, Drawer, Row } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/auth';
 import { CenterFloat } from '../../domains/ledger/CenterFloat';
@@ -7,6 +8,9 @@ import { CenterForm } from '../../domains/network/CenterForm';
 import { CenterTable } from '../../domains/network/CenterTable';
 import { PartnerUserForm } from '../../domains/network/PartnerUserForm';
 import type { Center } from '../../domains/network/types';
+import { CenterOnboarding } from '../../domains/onboarding/CenterOnboarding';
+import { useCertification } from '../../domains/training/api';
+import { CertificationTag } from '../../domains/training/CertificationTag';
 import { QueryView } from '../../ui/QueryView';
 
 export function CentersPage({ countyId }: { countyId: string }) {
@@ -17,6 +21,24 @@ export function CentersPage({ countyId }: { countyId: string }) {
   const partnersById = new Map((partners.data ?? []).map((p) => [p.id, p]));
   // HQ sees the same page but only the county's own staff record money paid in.
   const canDeposit = useUser().role === 'county_staff';
+  const certification = useCertification(countyId);
+  const certificationOf = new Map((certification.data ?? []).map((c) => [c.userId, c]));
+  const certificationColumn = {
+    key: 'certification',
+    title: t('training.certification'),
+    render: (_: unknown, c: Center) =>
+      c.partnerUserId ? <CertificationTag certification={certificationOf.get(c.partnerUserId)} /> : null,
+  };
+  const [onboarding, setOnboarding] = useState<Center | null>(null);
+  const onboardingColumn = {
+    key: 'onboarding',
+    title: t('onboarding.title'),
+    render: (_: unknown, c: Center) => (
+      <Button size="small" onClick={() => setOnboarding(c)} data-testid="open-onboarding">
+        {t('onboarding.open')}
+      </Button>
+    ),
+  };
   const floatColumn = {
     key: 'float',
     title: t('float.short'),
@@ -31,7 +53,12 @@ export function CentersPage({ countyId }: { countyId: string }) {
         <Card title={t('centers.list')}>
           <QueryView query={centers}>
             {(items) => (
-              <CenterTable centers={items} partners={partnersById} manage extraColumns={[floatColumn]} />
+              <CenterTable
+                centers={items}
+                partners={partnersById}
+                manage
+                extraColumns={[certificationColumn, onboardingColumn, floatColumn]}
+              />
             )}
           </QueryView>
         </Card>
@@ -46,6 +73,15 @@ export function CentersPage({ countyId }: { countyId: string }) {
           <PartnerUserForm countyId={countyId} />
         </Card>
       </Col>
+      <Drawer
+        open={onboarding !== null}
+        onClose={() => setOnboarding(null)}
+        title={onboarding ? t('onboarding.drawerTitle', { name: onboarding.name }) : ''}
+        size={520}
+        destroyOnHidden
+      >
+        {onboarding && <CenterOnboarding centerId={onboarding.id} manage={canDeposit} />}
+      </Drawer>
     </Row>
   );
 }

@@ -6,7 +6,11 @@ import { useCounty } from '../../domains/network/api';
 import { MessageProvider } from '../../ui/feedback';
 import { PageLoading } from '../../ui/PageLoading';
 import { CentersPage } from './CentersPage';
+import { GovernmentPage } from './GovernmentPage';
 import { PromotionsPage } from './PromotionsPage';
+import { RecruitmentPage } from './RecruitmentPage';
+import { SupportPage } from './SupportPage';
+import { TrainingPage } from './TrainingPage';
 import { VillagesPage } from './VillagesPage';
 
 // The hub's pages are the county staff's alone and load on first visit.
@@ -23,8 +27,8 @@ type Props = {
   hub?: boolean;
 };
 
-const networkTabs = ['centers', 'villages', 'promotions'] as const;
-const hubTabs = ['scan', 'runs', 'parcels', 'listings'] as const;
+const networkTabs = ['centers', 'villages', 'recruitment', 'training', 'government', 'promotions'] as const;
+const hubTabs = ['scan', 'runs', 'parcels', 'listings', 'support'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
 export default function CountyWorkspace({ countyId, basePath, backTo, hub = false }: Props) {
@@ -57,11 +61,15 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
         <Routes>
           <Route path="centers" element={<CentersPage countyId={countyId} />} />
           <Route path="villages" element={<VillagesPage countyId={countyId} />} />
+          <Route path="recruitment" element={<RecruitmentPage countyId={countyId} />} />
+          <Route path="training" element={<TrainingPage countyId={countyId} />} />
+          <Route path="government" element={<GovernmentPage countyId={countyId} />} />
           <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
           {hub && <Route path="parcels" element={<ParcelsPage countyId={countyId} />} />}
           {hub && <Route path="listings" element={<ReviewPage />} />}
+          {hub && <Route path="support" element={<SupportPage countyId={countyId} />} />}
           <Route path="*" element={<Navigate to={`${basePath}/centers`} replace />} />
         </Routes>
       </Suspense>

@@ -1,6 +1,9 @@
 import { Card, Col, Result, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/auth';
+import { AgreementTable } from '../../domains/government/AgreementTable';
+import { useAgreements } from '../../domains/government/api';
+import { GovFigures } from '../../domains/government/GovFigures';
 import { useCenters, useCounty, useVillages } from '../../domains/network/api';
 import { CenterTable } from '../../domains/network/CenterTable';
 import type { Center, Village } from '../../domains/network/types';
@@ -36,6 +39,7 @@ function Overview({ countyId }: { countyId: string }) {
   const county = useCounty(countyId);
   const villages = useVillages(countyId);
   const centers = useCenters(countyId);
+  const agreements = useAgreements(countyId);
   return (
     <>
       <h2 style={{ marginTop: 0 }}>{county.data ? `${county.data.province} ${county.data.name}` : ' '}</h2>
@@ -45,6 +49,10 @@ function Overview({ countyId }: { countyId: string }) {
             {(villageItems) => (
               <>
                 <Figures villages={villageItems} centers={centerItems} />
+                <GovFigures countyId={countyId} />
+                <Card title={t('government.agreements')} style={{ marginBottom: 24 }}>
+                  <QueryView query={agreements}>{(items) => <AgreementTable agreements={items} />}</QueryView>
+                </Card>
                 <Card title={t('centers.list')} style={{ marginBottom: 24 }}>
                   <CenterTable centers={centerItems} />
                 </Card>

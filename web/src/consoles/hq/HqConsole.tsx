@@ -7,15 +7,32 @@ import { CountyForm } from '../../domains/network/CountyForm';
 import { CountyTable } from '../../domains/network/CountyTable';
 import { AppLayout } from '../../ui/AppLayout';
 import { MessageProvider } from '../../ui/feedback';
+import { NavBar } from '../../ui/NavBar';
 import { QueryView } from '../../ui/QueryView';
+import { CoursesPage } from './CoursesPage';
+import { RubricsPage } from './RubricsPage';
 
 const CountyWorkspace = lazy(() => import('../county/CountyWorkspace'));
+
+function HqNav() {
+  const { t } = useTranslation();
+  return (
+    <NavBar
+      label={t('hq.title')}
+      items={[
+        { to: '/hq', label: t('hq.nav.counties'), end: true },
+        { to: '/hq/courses', label: t('hq.nav.courses') },
+        { to: '/hq/rubrics', label: t('hq.nav.rubrics') },
+      ]}
+    />
+  );
+}
 
 function CountiesPage() {
   const { t } = useTranslation();
   const counties = useCounties();
   return (
-    <AppLayout title={t('hq.title')}>
+    <AppLayout title={t('hq.title')} nav={<HqNav />}>
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={16}>
           <Card title={t('counties.list')}>
@@ -50,6 +67,7 @@ function HqCounty() {
 }
 
 export default function HqConsole() {
+  const { t } = useTranslation();
   return (
     <Routes>
       <Route
@@ -57,6 +75,26 @@ export default function HqConsole() {
         element={
           <MessageProvider>
             <CountiesPage />
+          </MessageProvider>
+        }
+      />
+      <Route
+        path="courses"
+        element={
+          <MessageProvider>
+            <AppLayout title={t('hq.title')} nav={<HqNav />}>
+              <CoursesPage />
+            </AppLayout>
+          </MessageProvider>
+        }
+      />
+      <Route
+        path="rubrics"
+        element={
+          <MessageProvider>
+            <AppLayout title={t('hq.title')} nav={<HqNav />}>
+              <RubricsPage />
+            </AppLayout>
           </MessageProvider>
         }
       />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCenter } from '../../domains/network/api';
 import { CenterStatusTag } from '../../domains/network/CenterStatusTag';
 import { verifyPath } from '../../domains/network/types';
+import { OnboardingChecklist } from '../../domains/onboarding/OnboardingChecklist';
 import { formatDate } from '../../ui/format';
 import { QueryView } from '../../ui/QueryView';
 import { panel } from './panel';
@@ -42,6 +43,10 @@ export default function CenterPage({ centerId }: { centerId: string }) {
           );
         }}
       </QueryView>
+      <section style={{ ...panel, marginTop: 16 }}>
+        <h3 style={{ marginTop: 0 }}>{t('onboarding.title')}</h3>
+        <OnboardingChecklist centerId={centerId} />
+      </section>
     </div>
   );
 }

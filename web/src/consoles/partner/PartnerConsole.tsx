@@ -27,6 +27,7 @@ const SellerPage = lazy(() => import('./sellers/SellerPage'));
 const SellerStatementPage = lazy(() => import('./sellers/SellerStatementPage'));
 const ListingLabelPage = lazy(() => import('./sellers/ListingLabelPage'));
 const StoreOrdersPage = lazy(() => import('./sellers/StoreOrdersPage'));
+const SupportPage = lazy(() => import('./SupportPage'));
 
 function Workspace({ centerId }: { centerId: string }) {
   return (
@@ -49,6 +50,7 @@ function Workspace({ centerId }: { centerId: string }) {
         <Route path="sellers/:id/products/:productId/label" element={<ListingLabelPage />} />
         <Route path="store-orders" element={<StoreOrdersPage />} />
         <Route path="center" element={<CenterPage centerId={centerId} />} />
+        <Route path="support" element={<SupportPage />} />
         <Route path="*" element={<Navigate to="/partner" replace />} />
       </Routes>
     </Suspense>
@@ -79,6 +81,7 @@ export default function PartnerConsole() {
     { to: '/partner/float', label: t('partner.nav.float') },
     { to: '/partner/statement', label: t('partner.nav.statement') },
     { to: '/partner/center', label: t('partner.nav.center') },
+    { to: '/partner/support', label: t('partner.nav.support') },
   ];
   return (
     <AppLayout

@@ -1,0 +1,12 @@
+/** Recruitment: partner applications scored by a rubric per model, interviews, decisions. */
+
+export { type Pipeline, pipelineFigures } from './applications.ts';
+export {
+  type Answers,
+  type Criterion,
+  defaultRubrics,
+  type Profile,
+  profiles,
+  scoreAnswers,
+} from './rubric.ts';
+export { type NewApplication, submitApplication } from './submit-application.ts';
