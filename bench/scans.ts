@@ -25,7 +25,7 @@ import { createUser } from '../server/modules/identity/index.ts';
 import { addVillage, createCenter, createCounty } from '../server/modules/network/index.ts';
 import { systemClock } from '../server/shared/clock.ts';
 import { uuidv7 } from '../server/shared/ids.ts';
-import { benchHq, log, progress, scratchPostgres, startServer } from './lib.ts';
+import { benchHq, log, percentile, progress, scratchPostgres, startServer } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -193,12 +193,26 @@ async function run(label: string, env: Record<string, string>, handle: DbHandle)
     });
     const planToken = await token(planCounty.login);
     const started = performance.now();
-    const planRes = await fetch(`${server.url}/api/v1/runs/plan`, {
+    const planning = fetch(`${server.url}/api/v1/runs/plan`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${planToken}` },
       body: JSON.stringify({ countyId: planCounty.countyId, date: new Date().toISOString().slice(0, 10) }),
     });
+    // While the solver runs, the server must keep answering: probe it every 50 ms.
+    let planDone = false;
+    const probes: number[] = [];
+    const probing = (async () => {
+      while (!planDone) {
+        const t0 = performance.now();
+        await fetch(`${server.url}/health`);
+        probes.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const planRes = await planning;
     const seconds = (performance.now() - started) / 1000;
+    planDone = true;
+    await probing;
     const plan = (await planRes.json()) as {
       runs: Array<{ stops: Array<{ parcelIds: string[] }> }>;
       unplanned: string[];
@@ -210,6 +224,10 @@ async function run(label: string, env: Record<string, string>, handle: DbHandle)
     return [
       `${label}: hub receive scans ${result.requests.average.toFixed(0)}/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result['2xx']} ok, ${result.non2xx} non-2xx, ${result.errors} errors)`,
       `${label}: plan ${CENTRES} centres, ${PLAN_PARCELS} parcels, ${VANS} vans: ${seconds.toFixed(1)} s (HTTP ${planRes.status}) → ${plan.runs?.length ?? 0} runs, ${planned} parcels planned, ${plan.unplanned?.length ?? 0} unplanned`,
+      `${label}: while planning, ${probes.length} health probes answered in at most ${Math.max(0, ...probes).toFixed(0)} ms (p50 ${percentile(
+        [...probes].sort((a, b) => a - b),
+        0.5,
+      ).toFixed(0)} ms)`,
     ];
   } finally {
     await server.stop();
