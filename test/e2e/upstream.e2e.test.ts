@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall,
@@ -98,6 +99,14 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     await desk.getByTestId('submit-listing').click();
     const listing = desk.getByTestId('listing-table').locator('tr').filter({ hasText: TITLE });
     await visible(listing.getByText('待审核'));
+    // A photo from the centre's PC: chosen in the file dialog, uploaded as it is.
+    const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#e8b84a' } })
+      .jpeg()
+      .toBuffer();
+    await listing
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'honey.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await visible(listing.locator('img'));
     // The traceability label's QR code opens the product's public page.
     await listing.getByRole('link', { name: '溯源标签' }).click();
     await visible(desk.getByTestId('trace-label').getByTestId('qr-code'));
@@ -129,6 +138,7 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     await store.waitForURL(/\/store\/p\/[^/]+$/);
     await visible(store.getByTestId('product-origin').getByText(villagerName));
     await visible(store.getByTestId('product-origin').getByText('特级'));
+    await visible(store.getByTestId('product-photos').locator('img').first());
     if (shots) await store.screenshot({ path: `${shots}/store-product.png`, fullPage: true });
     await store.getByTestId('add-to-cart').click();
     await store.getByTestId('cart-link').click();

@@ -34,14 +34,16 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const token = tokenStore.get();
   if (token && !options.anonymous) headers.authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A file (a photo) goes up as it is; everything else as JSON.
+  const file = options.body instanceof Blob ? options.body : null;
+  if (options.body !== undefined) headers['content-type'] = file ? file.type : 'application/json';
 
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : (file ?? JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached');

@@ -12,7 +12,20 @@ function ProductCard({ product }: { product: Listing }) {
   const { t } = useTranslation();
   return (
     <Link to={`/store/p/${encodeURIComponent(product.id)}`} data-testid="store-product">
-      <Card hoverable size="small" style={{ height: '100%' }}>
+      <Card
+        hoverable
+        size="small"
+        style={{ height: '100%' }}
+        cover={
+          product.photos?.[0] && (
+            <img
+              src={product.photos[0].thumbUrl}
+              alt={product.title}
+              style={{ aspectRatio: '1', objectFit: 'cover' }}
+            />
+          )
+        }
+      >
         <div style={{ fontSize: 16, fontWeight: 600, marginBottom: 4 }}>{product.title}</div>
         <div style={{ color: '#b91c1c', fontSize: 18 }}>
           {formatFen(product.priceFen)}

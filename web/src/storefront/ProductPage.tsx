@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, InputNumber, Space } from 'antd';
+import { Button, Card, Descriptions, Image, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -21,6 +21,21 @@ export default function ProductPage() {
       {({ product, seller, origin }) => (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Card>
+            {product.photos && product.photos.length > 0 && (
+              <Image.PreviewGroup>
+                <Space wrap style={{ marginBottom: 12 }} data-testid="product-photos">
+                  {product.photos.map((photo, i) => (
+                    <Image
+                      key={photo.id}
+                      src={i === 0 ? photo.url : photo.thumbUrl}
+                      preview={{ src: photo.url }}
+                      width={i === 0 ? 'min(100%, 480px)' : 96}
+                      alt={product.title}
+                    />
+                  ))}
+                </Space>
+              </Image.PreviewGroup>
+            )}
             <h1 style={{ marginTop: 0 }} data-testid="product-title">
               {product.title}
             </h1>

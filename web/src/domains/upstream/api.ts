@@ -6,6 +6,7 @@ import type {
   ListingStatus,
   NewListing,
   NewSeller,
+  Photo,
   Seller,
   SellerStatement,
   ShipTo,
@@ -131,4 +132,10 @@ export const useReviewListing = () =>
     r.approve
       ? post<Listing>(`/products/${q(r.productId)}/approve`)
       : post<Listing>(`/products/${q(r.productId)}/reject`, { reason: r.reason }),
+  );
+
+/** The partner adds a photo (the picture file as it is) to one of a seller's products. */
+export const useUploadPhoto = () =>
+  useUpstreamWrite((v: { productId: string; file: File }) =>
+    api<Photo>(`/products/${q(v.productId)}/photos`, { method: 'POST', body: v.file }),
   );

@@ -12,12 +12,16 @@ export type ProductOrigin = {
 
 export type ListingStatus = 'active' | 'inactive' | 'pending_review' | 'rejected';
 
-/** A village product: a catalogue product with its unit, origin and the county's review note. */
+/** A product photo: `url` up to 1200 px wide, `thumbUrl` a 400 px square. */
+export type Photo = { id: string; url: string; thumbUrl: string; width: number; height: number };
+
+/** A village product: a catalogue product with its unit, origin, photos and the county's review note. */
 export type Listing = Omit<Product, 'status'> & {
   status: ListingStatus;
   unit?: string | null;
   origin?: ProductOrigin | null;
   reviewNote?: string | null;
+  photos?: Photo[];
 };
 
 export type StoreProductPage = {

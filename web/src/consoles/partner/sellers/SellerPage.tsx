@@ -1,13 +1,48 @@
-import { Button, Col, Row, Space, Table } from 'antd';
+import { Button, Col, Row, Space, Table, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useSeller, useSellerListings } from '../../../domains/upstream/api';
+import { useSeller, useSellerListings, useUploadPhoto } from '../../../domains/upstream/api';
 import { ListingStatusTag } from '../../../domains/upstream/StatusTags';
 import type { Listing } from '../../../domains/upstream/types';
+import { useErrorText } from '../../../ui/errors';
+import { useMessage } from '../../../ui/feedback';
 import { formatFen } from '../../../ui/money';
 import { QueryView } from '../../../ui/QueryView';
 import { muted, panel } from '../panel';
 import { ListingForm } from './ListingForm';
+
+/** The listing's photos as thumbnails, and a button that uploads the chosen picture as it is. */
+function Photos({ listing }: { listing: Listing }) {
+  const { t } = useTranslation();
+  const upload = useUploadPhoto();
+  const message = useMessage();
+  const errorText = useErrorText();
+  return (
+    <Space wrap size={4}>
+      {(listing.photos ?? []).map((p) => (
+        <img key={p.id} src={p.thumbUrl} alt="" width={40} height={40} style={{ borderRadius: 4 }} />
+      ))}
+      <Upload
+        accept="image/jpeg,image/png,image/webp"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          upload.mutate(
+            { productId: listing.id, file },
+            {
+              onSuccess: () => message.success(t('listings.photoAdded')),
+              onError: (e) => message.error(errorText(e)),
+            },
+          );
+          return false;
+        }}
+      >
+        <Button size="small" loading={upload.isPending} data-testid="add-photo">
+          {t('listings.addPhoto')}
+        </Button>
+      </Upload>
+    </Space>
+  );
+}
 
 function Listings({ sellerId }: { sellerId: string }) {
   const { t } = useTranslation();
@@ -31,6 +66,7 @@ function Listings({ sellerId }: { sellerId: string }) {
               render: (_, p) => `${formatFen(p.priceFen)}${p.unit ? ` / ${p.unit}` : ''}`,
             },
             { key: 'stock', title: t('listings.stock'), dataIndex: 'stock' },
+            { key: 'photos', title: t('listings.photos'), render: (_, p) => <Photos listing={p} /> },
             {
               key: 'status',
               title: t('listings.statusLabel'),
