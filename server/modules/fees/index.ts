@@ -1,9 +1,11 @@
-/** Fees: the versioned fee schedule HQ sets (partner commission rates by product kind). */
+/** Fees: the versioned fee schedule HQ sets (partner commission rates by product kind, service fee rates by service kind). */
 export {
   commissionFen,
+  defaultServiceFeeBps,
   type FeeRates,
   type FeeSchedule,
   feeScheduleAt,
   listFeeSchedules,
   publishFeeSchedule,
+  serviceFeeFen,
 } from './fee-schedule.ts';
