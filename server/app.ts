@@ -31,6 +31,13 @@ import {
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import {
+  SERVICE_TOPIC,
+  type ServiceProviders,
+  sandboxServiceProviders,
+  serviceHandler,
+} from './modules/services/index.ts';
+import { serviceRoutes } from './modules/services/services.routes.ts';
 import { villagerRoutes } from './modules/villagers/villagers.routes.ts';
 import { uuidv7 } from './shared/ids.ts';
 
@@ -41,13 +48,20 @@ export type AppOptions = {
   logger?: FastifyBaseLogger;
   webDir?: string | null;
   loginLimits?: LoginLimits;
+  /** Everyday-service providers, shared with the outbox handlers; the sandbox by default. */
+  services?: ServiceProviders;
 };
 
+export type Providers = { sms: SmsProvider; services: ServiceProviders };
+
+/** The providers: sandboxes that answer like real ones unless configured (docs/operations.md). */
+export function defaultProviders(services: ServiceProviders = sandboxServiceProviders()): Providers {
+  return { sms: sandboxSmsProvider, services };
+}
+
 /** Every outbox topic and the function that delivers it. */
-export function outboxHandlers(
-  providers: { sms: SmsProvider } = { sms: sandboxSmsProvider },
-): OutboxHandlers {
-  return { [SMS_TOPIC]: smsHandler(providers.sms) };
+export function outboxHandlers(providers: Providers): OutboxHandlers {
+  return { [SMS_TOPIC]: smsHandler(providers.sms), [SERVICE_TOPIC]: serviceHandler(providers.services) };
 }
 
 /** The HTTP application: plugins, then each module's routes under /api/v1. No listen here. */
@@ -120,6 +134,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(partnerRoutes(deps));
       await api.register(orderRoutes(deps));
       await api.register(logisticsRoutes(deps));
+      await api.register(serviceRoutes(deps, options.services ?? sandboxServiceProviders()));
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,7 @@ import { migrations as network } from '../modules/network/migrations/index.ts';
 import { migrations as notifications } from '../modules/notifications/migrations/index.ts';
 import { migrations as orders } from '../modules/orders/migrations/index.ts';
 import { migrations as partners } from '../modules/partners/migrations/index.ts';
+import { migrations as services } from '../modules/services/migrations/index.ts';
 import { migrations as villagers } from '../modules/villagers/migrations/index.ts';
 import type { DbHandle } from './create-db.ts';
 import { migrations as platform } from './migrations/index.ts';
@@ -29,6 +30,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   partners,
   orders,
   logistics,
+  services,
 };
 
 const provider: MigrationProvider = {

@@ -7,6 +7,7 @@ import type { NetworkTables } from '../modules/network/network.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
 import type { PartnerTables } from '../modules/partners/partners.tables.ts';
+import type { ServiceTables } from '../modules/services/services.tables.ts';
 import type { VillagerTables } from '../modules/villagers/villagers.tables.ts';
 import type { PlatformTables } from './platform.tables.ts';
 
@@ -21,4 +22,5 @@ export type Database = PlatformTables &
   VillagerTables &
   PartnerTables &
   OrderTables &
-  LogisticsTables;
+  LogisticsTables &
+  ServiceTables;
