@@ -7,6 +7,7 @@ import { MessageProvider } from '../../ui/feedback';
 import { PageLoading } from '../../ui/PageLoading';
 import { CentersPage } from './CentersPage';
 import { PromotionsPage } from './PromotionsPage';
+import { ServicesPage } from './ServicesPage';
 import { VillagesPage } from './VillagesPage';
 
 // The hub's pages are the county staff's alone and load on first visit.
@@ -22,7 +23,7 @@ type Props = {
   hub?: boolean;
 };
 
-const networkTabs = ['centers', 'villages', 'promotions'] as const;
+const networkTabs = ['centers', 'villages', 'promotions', 'services'] as const;
 const hubTabs = ['scan', 'runs', 'parcels'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
@@ -57,6 +58,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
           <Route path="centers" element={<CentersPage countyId={countyId} />} />
           <Route path="villages" element={<VillagesPage countyId={countyId} />} />
           <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
+          <Route path="services" element={<ServicesPage countyId={countyId} />} />
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
           {hub && <Route path="parcels" element={<ParcelsPage countyId={countyId} />} />}

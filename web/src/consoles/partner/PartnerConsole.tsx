@@ -22,6 +22,8 @@ const CenterPage = lazy(() => import('./CenterPage'));
 const ArrivalScanPage = lazy(() => import('./ArrivalScanPage'));
 const PickupPage = lazy(() => import('./PickupPage'));
 const OverduePage = lazy(() => import('./OverduePage'));
+const ServicesPage = lazy(() => import('./services/ServicesPage'));
+const ServiceReceiptPage = lazy(() => import('./services/ServiceReceiptPage'));
 
 function Workspace({ centerId }: { centerId: string }) {
   return (
@@ -39,6 +41,8 @@ function Workspace({ centerId }: { centerId: string }) {
         <Route path="pickup" element={<PickupPage centerId={centerId} />} />
         <Route path="overdue" element={<OverduePage centerId={centerId} />} />
         <Route path="center" element={<CenterPage centerId={centerId} />} />
+        <Route path="services" element={<ServicesPage />} />
+        <Route path="services/:id/receipt" element={<ServiceReceiptPage />} />
         <Route path="*" element={<Navigate to="/partner" replace />} />
       </Routes>
     </Suspense>
@@ -60,6 +64,7 @@ export default function PartnerConsole() {
   const nav = [
     { to: '/partner', label: t('partner.nav.order'), end: true },
     { to: '/partner/orders', label: t('partner.nav.orders') },
+    { to: '/partner/services', label: t('partner.nav.services') },
     { to: '/partner/arrivals', label: t('partner.nav.arrival') },
     { to: '/partner/pickup', label: t('partner.nav.pickup') },
     { to: '/partner/overdue', label: t('partner.nav.overdue') },
