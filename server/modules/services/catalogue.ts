@@ -14,69 +14,17 @@ export const topupDenominationsFen = [1_000, 2_000, 3_000, 5_000, 10_000, 20_000
 export const carriers = ['china_mobile', 'china_unicom', 'china_telecom', 'china_broadnet'] as const;
 export type Carrier = (typeof carriers)[number];
 
+const blocks = (...groups: string[]) => groups.join(' ').split(' ');
+
 /** Number blocks (first three digits) as the carriers were allotted them. */
 const carrierPrefixes: Record<Carrier, readonly string[]> = {
-  china_mobile: [
-    '134',
-    '135',
-    '136',
-    '137',
-    '138',
-    '139',
-    '147',
-    '148',
-    '150',
-    '151',
-    '152',
-    '157',
-    '158',
-    '159',
-    '165',
-    '172',
-    '178',
-    '182',
-    '183',
-    '184',
-    '187',
-    '188',
-    '195',
-    '197',
-    '198',
-  ],
-  china_unicom: [
-    '130',
-    '131',
-    '132',
-    '145',
-    '146',
-    '155',
-    '156',
-    '166',
-    '167',
-    '171',
-    '175',
-    '176',
-    '185',
-    '186',
-    '196',
-  ],
-  china_telecom: [
-    '133',
-    '149',
-    '153',
-    '162',
-    '173',
-    '174',
-    '177',
-    '180',
-    '181',
-    '189',
-    '190',
-    '191',
-    '193',
-    '199',
-  ],
-  china_broadnet: ['192'],
+  china_mobile: blocks(
+    '134 135 136 137 138 139 147 148 150 151 152 157 158 159',
+    '165 172 178 182 183 184 187 188 195 197 198',
+  ),
+  china_unicom: blocks('130 131 132 145 146 155 156 166 167 171 175 176 185 186 196'),
+  china_telecom: blocks('133 149 153 162 173 174 177 180 181 189 190 191 193 199'),
+  china_broadnet: blocks('192'),
 };
 
 const carrierByPrefix = new Map(

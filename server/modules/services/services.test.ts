@@ -287,6 +287,38 @@ describeDb('everyday services', () => {
     expect(await floatOf()).toBe(float - quote.amountFen);
   });
 
+  it('refuses look-ups and reconciliations with bad input', async () => {
+    const bad = [
+      { kind: 'mobile_topup', details: { phone: '1234' } },
+      { kind: 'mobile_topup', details: {} },
+      { kind: 'utility_bill', details: { accountNo: '!' } },
+      { kind: 'utility_bill' },
+    ];
+    for (const body of bad) {
+      const res = await t.request('POST', '/api/v1/services/quotes', { token: centre.partner.token, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    const topup = await post(
+      t,
+      centre.partner.token,
+      '/api/v1/services/quotes',
+      { kind: 'mobile_topup', details: { phone: '18912345678' } },
+      200,
+    );
+    expect(topup.quote).toMatchObject({
+      carrier: 'china_telecom',
+      denominationsFen: expect.arrayContaining([5_000]),
+    });
+    for (const query of [
+      'kind=mobile_topup&date=2026-13-01',
+      'kind=lottery&date=2026-11-26',
+      'kind=mobile_topup',
+    ]) {
+      const res = await t.request('GET', `/api/v1/services/reconciliation?${query}`, { token: hq });
+      expect(res.status, query).toBe(400);
+    }
+  });
+
   it('books a train ticket, and refunds one the provider rejects', async () => {
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const late = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
