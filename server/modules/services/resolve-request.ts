@@ -110,6 +110,11 @@ export async function resolveServiceRequest(
 ): Promise<void> {
   const row = await findRequestRow(deps.db, id);
   if (row?.status !== 'pending') return;
+  // Its charge is owed to the provider it was taken for; after a configuration change the new
+  // provider must not be asked, so the job fails visibly (outbox `dead`) for operations to settle.
+  const name = providerFor(providers, row.kind).name;
+  if (row.provider !== name)
+    throw new Error(`request ${id} belongs to provider ${row.provider}, not ${name}`);
   const attempt = row.attempts + 1;
   const outcome = await ask(providers, row);
   if (outcome?.status === 'succeeded' || outcome?.status === 'failed') return finish(deps, row, outcome);

@@ -22,7 +22,8 @@ import {
 } from './services.schemas.ts';
 
 const tags = ['services'];
-const readers = { roles: ['partner', 'county_staff', 'gov_viewer', 'hq_admin'] } as const;
+// Single requests name villagers; the government's read-only view gets the volumes only.
+const readers = { roles: ['partner', 'county_staff', 'hq_admin'] } as const;
 const Day = Type.String({ pattern: DATE_PATTERN });
 
 export const serviceRoutes =

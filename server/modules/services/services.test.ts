@@ -227,8 +227,9 @@ describeDb('everyday services', () => {
   it('keeps requests inside their scope: other counties and centres cannot see or charge them', async () => {
     const res = await request({ villagerId: villager.id, kind: 'mobile_topup', amountFen: 1_000 });
     await t.drain();
-    const otherViewer = await makeUser(t, hq, 'gov_viewer', { countyId: b.county.id });
-    for (const token of [other.partner.token, b.staff.token, otherViewer.token]) {
+    const viewer = await makeUser(t, hq, 'gov_viewer', { countyId: a.county.id });
+    expect((await fetch(res.body.id, viewer.token)).status).toBe(403);
+    for (const token of [other.partner.token, b.staff.token]) {
       const seen = await fetch(res.body.id, token);
       expect(seen.status).toBe(404);
       expect(JSON.stringify(seen.body)).not.toContain(villager.phone);
