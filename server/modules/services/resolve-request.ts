@@ -69,7 +69,11 @@ async function finish(deps: Deps, row: ServiceRequestRow, outcome: Final): Promi
   deps.nudgeOutbox();
 }
 
-async function ask(providers: ServiceProviders, row: ServiceRequestRow): Promise<ProviderOutcome | null> {
+async function ask(
+  deps: Deps,
+  providers: ServiceProviders,
+  row: ServiceRequestRow,
+): Promise<ProviderOutcome | null> {
   const provider = providerFor(providers, row.kind);
   const execute = () =>
     provider.execute({
@@ -85,7 +89,8 @@ async function ask(providers: ServiceProviders, row: ServiceRequestRow): Promise
       providers.callTimeoutMs,
     );
     return first.status === 'unknown' ? await withTimeout(execute(), providers.callTimeoutMs) : first;
-  } catch {
+  } catch (error) {
+    deps.log.warn({ requestId: row.id, err: String(error) }, 'service provider did not answer');
     return null;
   }
 }
@@ -116,10 +121,10 @@ export async function resolveServiceRequest(
   if (row.provider !== name)
     throw new Error(`request ${id} belongs to provider ${row.provider}, not ${name}`);
   const attempt = row.attempts + 1;
-  const outcome = await ask(providers, row);
+  const outcome = await ask(deps, providers, row);
   if (outcome?.status === 'succeeded' || outcome?.status === 'failed') return finish(deps, row, outcome);
   if (attempt >= providers.giveUpAfterAttempts) {
-    const cancelled = await cancel(providers, row);
+    const cancelled = await cancel(deps, providers, row);
     if (cancelled?.status === 'succeeded') return finish(deps, row, cancelled);
     // Cancelled by us for want of an answer reads as a timeout; an earlier decline keeps its reason.
     if (cancelled?.status === 'failed')
@@ -131,7 +136,7 @@ export async function resolveServiceRequest(
   const now = deps.clock.now();
   const providerRef = outcome?.status === 'pending' ? outcome.providerRef : null;
   await deps.db.transaction().execute(async (trx) => {
-    await countAttempt(trx, id, providerRef, now.toISOString());
+    if (!(await countAttempt(trx, row, providerRef, now.toISOString()))) return;
     await enqueue(
       trx,
       deps.clock,
@@ -142,10 +147,15 @@ export async function resolveServiceRequest(
   });
 }
 
-async function cancel(providers: ServiceProviders, row: ServiceRequestRow): Promise<ProviderOutcome | null> {
+async function cancel(
+  deps: Deps,
+  providers: ServiceProviders,
+  row: ServiceRequestRow,
+): Promise<ProviderOutcome | null> {
   try {
     return await withTimeout(providerFor(providers, row.kind).cancel(row.id), providers.callTimeoutMs);
-  } catch {
+  } catch (error) {
+    deps.log.warn({ requestId: row.id, err: String(error) }, 'service provider did not answer a cancel');
     return null;
   }
 }

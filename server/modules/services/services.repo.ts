@@ -12,23 +12,28 @@ export async function findRequestRow(db: Queryable, id: string): Promise<Service
   return db.selectFrom('service_requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Records one more unanswered attempt (and the provider's reference once it gave one). */
+/**
+ * Records one more unanswered attempt (and the provider's reference once it gave one); false
+ * when another worker counted this attempt first — then that worker schedules the next check.
+ */
 export async function countAttempt(
   trx: Trx,
-  id: string,
+  row: Pick<ServiceRequestRow, 'id' | 'attempts'>,
   providerRef: string | null,
   at: string,
-): Promise<void> {
-  await trx
+): Promise<boolean> {
+  const result = await trx
     .updateTable('service_requests')
     .set((eb) => ({
-      attempts: eb('attempts', '+', 1),
+      attempts: row.attempts + 1,
       provider_ref: providerRef ?? eb.ref('provider_ref'),
       updated_at: at,
     }))
-    .where('id', '=', id)
+    .where('id', '=', row.id)
     .where('status', '=', 'pending')
-    .execute();
+    .where('attempts', '=', row.attempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**
