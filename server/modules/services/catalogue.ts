@@ -33,9 +33,18 @@ const carrierByPrefix = new Map(
   ),
 );
 
+/** 170 is shared by the virtual operators; the fourth digit names the network they resell. */
+const virtual170: Record<string, Carrier> = {
+  ...Object.fromEntries(['0', '1', '2'].map((d) => [d, 'china_telecom' as const])),
+  ...Object.fromEntries(['3', '5', '6'].map((d) => [d, 'china_mobile' as const])),
+  ...Object.fromEntries(['4', '7', '8', '9'].map((d) => [d, 'china_unicom' as const])),
+};
+
 /** The carrier a mainland mobile number belongs to, from its prefix; null when unallotted. */
 export function carrierOf(phone: string): Carrier | null {
-  return MOBILE.test(phone) ? (carrierByPrefix.get(phone.slice(0, 3)) ?? null) : null;
+  if (!MOBILE.test(phone)) return null;
+  if (phone.startsWith('170')) return virtual170[phone[3]!] ?? null;
+  return carrierByPrefix.get(phone.slice(0, 3)) ?? null;
 }
 
 export const utilities = ['electricity', 'water', 'gas'] as const;

@@ -16,6 +16,8 @@ describe('service catalogue', () => {
     expect(carrierOf('18612345678')).toBe('china_unicom');
     expect(carrierOf('18912345678')).toBe('china_telecom');
     expect(carrierOf('19212345678')).toBe('china_broadnet');
+    expect(carrierOf('17051234567')).toBe('china_mobile');
+    expect(carrierOf('17091234567')).toBe('china_unicom');
     expect(carrierOf('14012345678')).toBeNull();
     expect(carrierOf('1391234567')).toBeNull();
   });
