@@ -13,7 +13,7 @@ export type Config = {
   logLevel: string;
   /** Everyday-service provider: the sandbox, or a real one over HTTP (docs/operations.md). */
   services:
-    | { provider: 'sandbox' }
+    | { provider: 'sandbox'; faults?: { timeout?: number; pending?: number; decline?: number } }
     | {
         provider: 'http';
         url: string;
@@ -24,9 +24,25 @@ export type Config = {
       };
 };
 
+/** `timeout=0.1,pending=0.3,decline=0.05`: the sandbox misbehaves at these rates (demos, training). */
+function readFaults(text: string): { timeout?: number; pending?: number; decline?: number } {
+  const faults: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const [name, value] = part.split('=').map((x) => x.trim());
+    const rate = Number(value);
+    if (!['timeout', 'pending', 'decline'].includes(name ?? '') || !(rate >= 0 && rate <= 1))
+      throw new Error(`CUNTONG_SANDBOX_FAULTS: expected timeout|pending|decline=<0..1>, got ${part}`);
+    faults[name!] = rate;
+  }
+  return faults;
+}
+
 function readServices(env: NodeJS.ProcessEnv): Config['services'] {
   const provider = env.CUNTONG_SERVICES_PROVIDER ?? 'sandbox';
-  if (provider === 'sandbox') return { provider };
+  if (provider === 'sandbox') {
+    const faults = env.CUNTONG_SANDBOX_FAULTS ? readFaults(env.CUNTONG_SANDBOX_FAULTS) : undefined;
+    return faults ? { provider, faults } : { provider };
+  }
   if (provider !== 'http') throw new Error(`CUNTONG_SERVICES_PROVIDER is sandbox or http, not ${provider}`);
   const url = env.CUNTONG_SERVICES_URL;
   const apiKey = env.CUNTONG_SERVICES_API_KEY;

@@ -6,6 +6,15 @@ describe('service provider configuration', () => {
     expect(readConfig({}).services).toEqual({ provider: 'sandbox' });
   });
 
+  it('lets a demo sandbox misbehave at given rates', () => {
+    expect(readConfig({ CUNTONG_SANDBOX_FAULTS: 'pending=0.5, timeout=0.1' }).services).toEqual({
+      provider: 'sandbox',
+      faults: { pending: 0.5, timeout: 0.1 },
+    });
+    expect(() => readConfig({ CUNTONG_SANDBOX_FAULTS: 'pending=2' })).toThrow(/CUNTONG_SANDBOX_FAULTS/);
+    expect(() => readConfig({ CUNTONG_SANDBOX_FAULTS: 'gremlins=0.1' })).toThrow(/CUNTONG_SANDBOX_FAULTS/);
+  });
+
   it('reads a real provider’s endpoint, key and limits, and refuses half a configuration', () => {
     expect(
       readConfig({

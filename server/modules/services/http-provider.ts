@@ -1,7 +1,7 @@
 import { validationFailed } from '../../shared/app-error.ts';
 import type { ServiceDetails } from './catalogue.ts';
 import { type ProviderOutcome, ProviderUnavailable, type ServiceProviders } from './providers.ts';
-import { sandboxServiceProviders } from './sandbox-provider.ts';
+import { type SandboxOptions, sandboxServiceProviders } from './sandbox-provider.ts';
 import type { ServiceKind } from './services.tables.ts';
 
 /**
@@ -95,9 +95,12 @@ export function httpServiceProviders(
   };
 }
 
-export type ServicesConfig = { provider: 'sandbox' } | ({ provider: 'http' } & HttpProviderConfig);
+export type ServicesConfig =
+  | { provider: 'sandbox'; faults?: SandboxOptions['faults'] }
+  | ({ provider: 'http' } & HttpProviderConfig);
 
 /** The providers configuration asks for (see docs/operations.md); the sandbox by default. */
 export function serviceProvidersFrom(config: ServicesConfig): ServiceProviders {
-  return config.provider === 'http' ? httpServiceProviders(config) : sandboxServiceProviders();
+  if (config.provider === 'http') return httpServiceProviders(config);
+  return sandboxServiceProviders(config.faults ? { faults: config.faults } : {});
 }

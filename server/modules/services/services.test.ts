@@ -461,6 +461,24 @@ describeDb('everyday services', () => {
     expect(reasons['0190aaaa-0000-7000-8000-000000000000']).toBe('unknown_request');
     expect(reasons[second.id]).toBe('missing_in_statement');
     expect(report.unreadableLines).toEqual([5]);
+
+    // A request the provider finished before we heard back is listed until its answer arrives.
+    const waiting = await request({ villagerId: villager.id, kind: 'mobile_topup', amountFen: 1_000 });
+    const early = await post(
+      t,
+      hq,
+      '/api/v1/services/reconciliation',
+      {
+        kind: 'mobile_topup',
+        date: today,
+        statementCsv: `${waiting.body.id},X-3,1000,${waiting.body.createdAt}`,
+      },
+      200,
+    );
+    expect(early.mismatches).toContainEqual(
+      expect.objectContaining({ requestId: waiting.body.id, reason: 'pending_here', status: 'pending' }),
+    );
+    await t.drain();
     expect(
       (
         await t.request('GET', `/api/v1/services/reconciliation?kind=mobile_topup&date=${today}`, {
