@@ -32,7 +32,7 @@ describe.runIf(runBrowserTests)('phone top-up at the village centre', () => {
   const call = <T>(token: string, path: string, body?: unknown, expected = 200) =>
     apiCall<T>(server!.baseUrl, token, path, body, expected);
 
-  it('tops up a villager’s phone, shows the result without a reload and prints the receipt', async () => {
+  it('tops up a villager’s phone, shows declines and results without a reload, and prints the receipt', async () => {
     const base = server!.baseUrl;
     const partner = await apiLogin(base, 'partner1', DEMO_PASSWORD);
     const { centerId } = await call<{ centerId: string }>(partner, '/me');
@@ -68,16 +68,29 @@ describe.runIf(runBrowserTests)('phone top-up at the village centre', () => {
     await visible(results.getByText(name));
     await results.getByRole('listitem').filter({ hasText: name }).getByRole('button').click();
     await visible(page.getByTestId('picked-villager').getByText(name));
-    await expect.poll(() => form.getByLabel('充值号码').inputValue()).toBe(phone);
+    const number = form.getByLabel('充值号码');
+    await expect.poll(() => number.inputValue()).toBe(phone);
+    const result = page.getByTestId('service-result');
+    const status = (s: string) => result.locator(`[data-testid="service-status"][data-status="${s}"]`);
+
+    // First a number the sandbox declines, like a test card: the request fails and is refunded.
+    await number.fill('13800000000');
+    await visible(form.getByTestId('carrier').getByText('中国移动'));
+    await form.getByText('¥10.00').click();
+    await page.getByTestId('submit-service').click();
+    await visible(status('failed'));
+    await visible(result.getByText('请退还村民 ¥10.10'));
+    await visible(page.getByTestId('float-balance').getByText(formatFen(floatBefore)));
+
+    // Then the villager's own number.
+    await number.fill(phone);
     await visible(form.getByTestId('carrier').getByText('中国移动'));
     await form.getByText('¥50.00').click();
     await visible(page.getByTestId('service-price').getByText('服务费 ¥0.50'));
 
     await page.getByTestId('submit-service').click();
-    const result = page.getByTestId('service-result');
-    await visible(result);
     // The sandbox answers after commit; the status turns final in place.
-    await visible(result.locator('[data-testid="service-status"][data-status="succeeded"]'));
+    await visible(status('succeeded'));
     await visible(result.getByTestId('service-total').getByText('¥50.50'));
     await visible(page.getByTestId('float-balance').getByText(formatFen(floatBefore - 5_000)));
     if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/services.png`, fullPage: true });

@@ -83,7 +83,16 @@ export default function ServicesPage() {
     const body = { villagerId, kind, amountFen: draft.amountFen, details: draft.details, payment };
     const signature = JSON.stringify(body);
     if (attempt.current?.body !== signature) attempt.current = { body: signature, key: newIdempotencyKey() };
-    send.mutate({ ...body, idempotencyKey: attempt.current.key }, { onSuccess: (r) => setLastId(r.id) });
+    send.mutate(
+      { ...body, idempotencyKey: attempt.current.key },
+      {
+        onSuccess: (r) => {
+          setLastId(r.id);
+          // Done: pressing again is a second top-up, not a replay of this one.
+          attempt.current = null;
+        },
+      },
+    );
   };
 
   return (
