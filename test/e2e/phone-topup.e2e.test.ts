@@ -77,7 +77,9 @@ describe.runIf(runBrowserTests)('phone top-up at the village centre', () => {
     await number.fill('13800000000');
     await visible(form.getByTestId('carrier').getByText('中国移动'));
     await form.getByText('¥10.00').click();
+    await visible(page.getByTestId('service-price').getByText('¥10.00'));
     await page.getByTestId('submit-service').click();
+    await visible(result.getByText('13800000000'));
     await visible(status('failed'));
     await visible(result.getByText('请退还村民 ¥10.10'));
     await visible(page.getByTestId('float-balance').getByText(formatFen(floatBefore)));

@@ -24,9 +24,10 @@ export function TicketForm({ villager, onChange }: FormProps) {
   const looked =
     quote.data && JSON.stringify(quote.variables?.details) === signature ? quote.data : undefined;
 
+  const villagerName = villager?.name;
   useEffect(() => {
-    if (villager) setTrip((s) => (s.passenger ? s : { ...s, passenger: villager.name }));
-  }, [villager]);
+    if (villagerName) setTrip((s) => (s.passenger ? s : { ...s, passenger: villagerName }));
+  }, [villagerName]);
   useEffect(() => {
     onChange(
       looked?.amountFen

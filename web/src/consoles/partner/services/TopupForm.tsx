@@ -16,9 +16,11 @@ export function TopupForm({ villager, onChange }: FormProps) {
   const quote = useServiceQuote();
   const { mutate, data } = quote;
 
+  // Keyed on the number itself, so a refetch of the villager never overwrites what was typed.
+  const ownPhone = villager?.phone;
   useEffect(() => {
-    if (villager) setPhone(villager.phone);
-  }, [villager]);
+    if (ownPhone) setPhone(ownPhone);
+  }, [ownPhone]);
   useEffect(() => {
     if (MOBILE.test(phone)) mutate({ kind: 'mobile_topup', details: { phone } });
   }, [phone, mutate]);
