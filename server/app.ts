@@ -36,6 +36,13 @@ import { RETURN_TO_MERCHANT_TOPIC } from './modules/orders/index.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import {
+  SERVICE_TOPIC,
+  type ServiceProviders,
+  sandboxServiceProviders,
+  serviceHandler,
+} from './modules/services/index.ts';
+import { serviceRoutes } from './modules/services/services.routes.ts';
 import { supportRoutes } from './modules/support/support.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import {
@@ -55,19 +62,24 @@ export type AppOptions = {
   logger?: FastifyBaseLogger;
   webDir?: string | null;
   loginLimits?: LoginLimits;
+  /** Everyday-service providers, shared with the outbox handlers; the sandbox by default. */
+  services?: ServiceProviders;
 };
 
+export type Providers = { sms: SmsProvider; services: ServiceProviders; payments: PaymentProvider };
+
+/** The providers: sandboxes that answer like real ones unless configured (docs/operations.md). */
+export function defaultProviders(services: ServiceProviders = sandboxServiceProviders()): Providers {
+  return { sms: sandboxSmsProvider, services, payments: sandboxPaymentProvider };
+}
+
 /** Every outbox topic and the function that delivers it. */
-export function outboxHandlers(
-  providers: { sms: SmsProvider; payments: PaymentProvider } = {
-    sms: sandboxSmsProvider,
-    payments: sandboxPaymentProvider,
-  },
-): OutboxHandlers {
+export function outboxHandlers(providers: Providers): OutboxHandlers {
   return {
     [SMS_TOPIC]: smsHandler(providers.sms),
-    [RETURN_TO_MERCHANT_TOPIC]: createReturnParcel,
+    [SERVICE_TOPIC]: serviceHandler(providers.services),
     [PAYMENT_TOPIC]: paymentHandler(providers.payments),
+    [RETURN_TO_MERCHANT_TOPIC]: createReturnParcel,
   };
 }
 
@@ -147,6 +159,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(governmentRoutes(deps));
       await api.register(onboardingRoutes(deps));
       await api.register(supportRoutes(deps));
+      await api.register(serviceRoutes(deps, options.services ?? sandboxServiceProviders()));
     },
     { prefix: '/api/v1' },
   );

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { buildApp, defaultWebDir, outboxHandlers } from './app.ts';
+import { buildApp, defaultProviders, defaultWebDir, outboxHandlers } from './app.ts';
 import { createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts';
 import type { Deps } from './deps.ts';
 import { startOutboxWorker } from './jobs/outbox-worker.ts';
 import { ensureAdmin } from './modules/identity/index.ts';
+import { serviceProvidersFrom } from './modules/services/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { readConfig } from './shared/config.ts';
 
@@ -53,8 +54,9 @@ const isEmpty = (await handle.db.selectFrom('counties').select('id').limit(1).ex
 const demoLogins = config.demo && isEmpty ? await seedDemo(deps) : [];
 
 await ensureWebBuild();
-const app = await buildApp(deps, { logger: log });
-const worker = startOutboxWorker(deps, outboxHandlers());
+const providers = defaultProviders(serviceProvidersFrom(config.services));
+const app = await buildApp(deps, { logger: log, services: providers.services });
+const worker = startOutboxWorker(deps, outboxHandlers(providers));
 nudge = worker.nudge;
 await app.listen({ port: config.port, host: config.host });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { describe, inject } from 'vitest';
-import { buildApp, outboxHandlers } from '../server/app.ts';
+import { buildApp, defaultProviders, outboxHandlers, type Providers } from '../server/app.ts';
 import { createDb, type DbHandle, type DialectName } from '../server/db/create-db.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { Deps } from '../server/deps.ts';
@@ -77,8 +77,9 @@ export type TestApp = {
 };
 
 export async function createTestApp(
-  opts: { clock?: Clock; loginLimits?: LoginLimits } = {},
+  opts: { clock?: Clock; loginLimits?: LoginLimits; providers?: Partial<Providers> } = {},
 ): Promise<TestApp> {
+  const providers = { ...defaultProviders(), ...opts.providers };
   const handle = await createTestDb();
   const deps: Deps = {
     db: handle.db,
@@ -90,10 +91,11 @@ export async function createTestApp(
   };
   const app = await buildApp(deps, {
     webDir: null,
+    services: providers.services,
     ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}),
   });
   await app.ready();
-  const handlers = outboxHandlers();
+  const handlers = outboxHandlers(providers);
   return {
     app,
     deps,

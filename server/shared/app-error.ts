@@ -20,6 +20,7 @@ export const errorStatus = {
   invalid_confirmation_code: 422,
   rate_limited: 429,
   internal_error: 500,
+  provider_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

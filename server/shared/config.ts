@@ -11,7 +11,57 @@ export type Config = {
   adminPassword: string | undefined;
   sessionTtlHours: number;
   logLevel: string;
+  /** Everyday-service provider: the sandbox, or a real one over HTTP (docs/operations.md). */
+  services:
+    | { provider: 'sandbox'; faults?: { timeout?: number; pending?: number; decline?: number } }
+    | {
+        provider: 'http';
+        url: string;
+        apiKey: string;
+        name: string;
+        callTimeoutMs: number;
+        giveUpAfterAttempts: number;
+      };
 };
+
+/** `timeout=0.1,pending=0.3,decline=0.05`: the sandbox misbehaves at these rates (demos, training). */
+function readFaults(text: string): { timeout?: number; pending?: number; decline?: number } {
+  const faults: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const [name, value] = part.split('=').map((x) => x.trim());
+    const rate = Number(value);
+    if (!['timeout', 'pending', 'decline'].includes(name ?? '') || !(rate >= 0 && rate <= 1))
+      throw new Error(`CUNTONG_SANDBOX_FAULTS: expected timeout|pending|decline=<0..1>, got ${part}`);
+    faults[name!] = rate;
+  }
+  return faults;
+}
+
+function readServices(env: NodeJS.ProcessEnv): Config['services'] {
+  const provider = env.CUNTONG_SERVICES_PROVIDER ?? 'sandbox';
+  if (provider === 'sandbox') {
+    const faults = env.CUNTONG_SANDBOX_FAULTS ? readFaults(env.CUNTONG_SANDBOX_FAULTS) : undefined;
+    return faults ? { provider, faults } : { provider };
+  }
+  if (provider !== 'http') throw new Error(`CUNTONG_SERVICES_PROVIDER is sandbox or http, not ${provider}`);
+  const url = env.CUNTONG_SERVICES_URL;
+  const apiKey = env.CUNTONG_SERVICES_API_KEY;
+  if (!url || !apiKey)
+    throw new Error('CUNTONG_SERVICES_URL and CUNTONG_SERVICES_API_KEY are needed for http');
+  const positive = (name: string, dflt: number) => {
+    const n = Number(env[name] ?? dflt);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} is not a positive integer: ${env[name]}`);
+    return n;
+  };
+  return {
+    provider,
+    url,
+    apiKey,
+    name: env.CUNTONG_SERVICES_NAME || 'provider',
+    callTimeoutMs: positive('CUNTONG_SERVICES_TIMEOUT_MS', 10_000),
+    giveUpAfterAttempts: positive('CUNTONG_SERVICES_GIVE_UP_AFTER', 6),
+  };
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -27,5 +77,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.CUNTONG_ADMIN_PASSWORD || undefined,
     sessionTtlHours: Number(env.CUNTONG_SESSION_TTL_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
+    services: readServices(env),
   };
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/create-db.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../shared/app-error.ts';
+import { AppError, validationFailed } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { FeeScheduleRow } from './fees.tables.ts';
 
@@ -11,6 +11,21 @@ export type FeeRates = {
   commissionBps: Record<string, number>;
   /** The split of a storefront sale of village products; schedules before it use the defaults. */
   upstream?: Partial<UpstreamRates>;
+  /**
+   * The partner's service fee on an everyday service (phone top-up, utility bill, travel
+   * ticket), by service kind, on the amount paid. The villager pays it on top, in cash.
+   */
+  serviceFeeBps: Record<string, number>;
+};
+
+/**
+ * Service fee rates for schedules published before services existed: 1 % on top-ups and
+ * bills, 3 % on tickets (booking them takes the partner longest).
+ */
+export const defaultServiceFeeBps: Readonly<Record<string, number>> = {
+  mobile_topup: 100,
+  utility_bill: 100,
+  travel_ticket: 300,
 };
 
 /** How a delivered storefront sale is shared out of what the buyer paid. */
@@ -44,11 +59,20 @@ export type FeeSchedule = {
   createdAt: string;
 };
 
+/** Older versions carry no service fee rates; they read as the defaults. */
+function parseRates(json: string): FeeRates {
+  const stored = JSON.parse(json) as Partial<FeeRates>;
+  return {
+    commissionBps: stored.commissionBps ?? {},
+    serviceFeeBps: { ...defaultServiceFeeBps, ...stored.serviceFeeBps },
+  };
+}
+
 const toSchedule = (r: FeeScheduleRow): FeeSchedule => ({
   id: r.id,
   version: r.version,
   effectiveFrom: r.effective_from,
-  rates: JSON.parse(r.rates) as FeeRates,
+  rates: parseRates(r.rates),
   createdAt: r.created_at,
 });
 
@@ -89,8 +113,15 @@ export async function listFeeSchedules(db: Queryable): Promise<FeeSchedule[]> {
 export async function publishFeeSchedule(
   deps: Deps,
   userId: string,
-  input: { effectiveFrom?: string | undefined; commissionBps: Record<string, number> },
+  input: {
+    effectiveFrom?: string | undefined;
+    commissionBps?: Record<string, number> | undefined;
+    serviceFeeBps?: Record<string, number> | undefined;
+  },
 ): Promise<FeeSchedule> {
+  if (!input.commissionBps && !input.serviceFeeBps) {
+    throw validationFailed('commissionBps', 'a new schedule must change commission or service fee rates');
+  }
   const now = deps.clock.now().toISOString();
   const effectiveFrom = input.effectiveFrom ?? now;
   if (effectiveFrom < now.slice(0, 10)) {
@@ -106,12 +137,15 @@ export async function publishFeeSchedule(
         .orderBy('version', 'desc')
         .limit(1)
         .executeTakeFirstOrThrow();
-      const base = JSON.parse(latest.rates) as FeeRates;
+      const base = parseRates(latest.rates);
       const row: FeeScheduleRow = {
         id: uuidv7(),
         version: latest.version + 1,
         effective_from: new Date(effectiveFrom).toISOString(),
-        rates: JSON.stringify({ ...base, commissionBps: { ...base.commissionBps, ...input.commissionBps } }),
+        rates: JSON.stringify({
+          commissionBps: { ...base.commissionBps, ...input.commissionBps },
+          serviceFeeBps: { ...base.serviceFeeBps, ...input.serviceFeeBps },
+        } satisfies FeeRates),
         created_by: userId,
         created_at: now,
       };
@@ -129,4 +163,10 @@ export async function publishFeeSchedule(
 export function commissionFen(schedule: FeeSchedule, kind: string, paidFen: number): number {
   const bps = schedule.rates.commissionBps[kind] ?? 0;
   return Math.floor((paidFen * bps) / 10_000);
+}
+
+/** The partner's service fee on an everyday service of `amountFen`, rounded down to the fen. */
+export function serviceFeeFen(schedule: FeeSchedule, kind: string, amountFen: number): number {
+  const bps = schedule.rates.serviceFeeBps[kind] ?? 0;
+  return Math.floor((amountFen * bps) / 10_000);
 }

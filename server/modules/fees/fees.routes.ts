@@ -10,7 +10,10 @@ const FeeScheduleSchema = Type.Object({
   id: Type.String(),
   version: Type.Integer(),
   effectiveFrom: Timestamp,
-  rates: Type.Object({ commissionBps: Type.Record(Type.String(), Type.Integer()) }),
+  rates: Type.Object({
+    commissionBps: Type.Record(Type.String(), Type.Integer()),
+    serviceFeeBps: Type.Record(Type.String(), Type.Integer()),
+  }),
   createdAt: Timestamp,
 });
 
@@ -34,13 +37,25 @@ export const feeRoutes =
           tags: ['fees'],
           body: Type.Object({
             effectiveFrom: Type.Optional(Timestamp),
-            commissionBps: Type.Object(
-              {
-                consumer: Type.Optional(Bps),
-                agri_input: Type.Optional(Bps),
-                local_specialty: Type.Optional(Bps),
-              },
-              { additionalProperties: false, minProperties: 1 },
+            commissionBps: Type.Optional(
+              Type.Object(
+                {
+                  consumer: Type.Optional(Bps),
+                  agri_input: Type.Optional(Bps),
+                  local_specialty: Type.Optional(Bps),
+                },
+                { additionalProperties: false, minProperties: 1 },
+              ),
+            ),
+            serviceFeeBps: Type.Optional(
+              Type.Object(
+                {
+                  mobile_topup: Type.Optional(Bps),
+                  utility_bill: Type.Optional(Bps),
+                  travel_ticket: Type.Optional(Bps),
+                },
+                { additionalProperties: false, minProperties: 1 },
+              ),
             ),
           }),
           response: { 201: FeeScheduleSchema, ...errors(400, 401, 403, 409) },

@@ -13,6 +13,11 @@ export const accountKinds = {
   payment_clearing: 'debit',
   /** Promotions the platform pays for. */
   marketing_expense: 'debit',
+  /**
+   * Service fees a partner took in cash from villagers at the counter. The partner already
+   * holds that money, so it is set off against the centre's commission payable at payout.
+   */
+  partner_fee_cash: 'debit',
   /** A partner's prepaid float: the platform owes it to the centre. */
   partner_float: 'credit',
   /** A villager's wallet balance. */
@@ -23,6 +28,8 @@ export const accountKinds = {
   commission_payable: 'credit',
   /** A centre's guarantee fund, from which counter refunds are paid at once. */
   guarantee_fund: 'credit',
+  /** What the platform owes a service provider (top-ups, bills, tickets) it has sold through. */
+  service_provider_payable: 'credit',
   platform_revenue: 'credit',
   /** A storefront buyer's payment, held until the goods are delivered (or refunded). */
   buyer_prepayment: 'credit',

@@ -78,3 +78,30 @@ export async function accountEntries(
   if (range.to) q = q.where('ledger_entries.created_at', '<', range.to);
   return (await q.execute()).map((r) => ({ ...r, amountFen: Number(r.amountFen) }));
 }
+
+/**
+ * The net of one account's entries per business reference (`ref_id`), in the account's
+ * natural sign: what each request or order still leaves on it. For reconciliations.
+ */
+export async function balancesByRef(
+  db: Queryable,
+  account: string,
+  refIds: readonly string[],
+): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  for (let i = 0; i < refIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('ledger_entries')
+      .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
+      .select([
+        'ledger_transactions.ref_id as refId',
+        (eb) => eb.fn.sum<number>('ledger_entries.amount_fen').as('total'),
+      ])
+      .where('ledger_entries.account_id', '=', account)
+      .where('ledger_transactions.ref_id', 'in', refIds.slice(i, i + 500))
+      .groupBy('ledger_transactions.ref_id')
+      .execute();
+    for (const r of rows) if (r.refId) result.set(r.refId, naturalBalance(account, Number(r.total)));
+  }
+  return result;
+}

@@ -3,6 +3,7 @@ export { type AccountKind, accountId, accountKinds, naturalBalance } from './acc
 export {
   accountEntries,
   balanceOf,
+  balancesByRef,
   type LedgerLine,
   runningBalanceMismatches,
   type TrialBalance,

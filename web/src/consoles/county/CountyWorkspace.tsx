@@ -9,6 +9,7 @@ import { CentersPage } from './CentersPage';
 import { GovernmentPage } from './GovernmentPage';
 import { PromotionsPage } from './PromotionsPage';
 import { RecruitmentPage } from './RecruitmentPage';
+import { ServicesPage } from './ServicesPage';
 import { SupportPage } from './SupportPage';
 import { TrainingPage } from './TrainingPage';
 import { VillagesPage } from './VillagesPage';
@@ -27,7 +28,15 @@ type Props = {
   hub?: boolean;
 };
 
-const networkTabs = ['centers', 'villages', 'recruitment', 'training', 'government', 'promotions'] as const;
+const networkTabs = [
+  'centers',
+  'villages',
+  'recruitment',
+  'training',
+  'government',
+  'promotions',
+  'services',
+] as const;
 const hubTabs = ['scan', 'runs', 'parcels', 'listings', 'support'] as const;
 
 /** One county's centres and villages, for its own staff and for HQ alike. */
@@ -65,6 +74,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
           <Route path="training" element={<TrainingPage countyId={countyId} />} />
           <Route path="government" element={<GovernmentPage countyId={countyId} />} />
           <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
+          <Route path="services" element={<ServicesPage countyId={countyId} />} />
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}
           {hub && <Route path="parcels" element={<ParcelsPage countyId={countyId} />} />}

@@ -8,6 +8,7 @@ import { useCenters, useCounty, useVillages } from '../../domains/network/api';
 import { CenterTable } from '../../domains/network/CenterTable';
 import type { Center, Village } from '../../domains/network/types';
 import { VillageTable } from '../../domains/network/VillageTable';
+import { ServiceSummary } from '../../domains/services/ServiceSummary';
 import { AppLayout } from '../../ui/AppLayout';
 import { QueryView } from '../../ui/QueryView';
 
@@ -56,8 +57,11 @@ function Overview({ countyId }: { countyId: string }) {
                 <Card title={t('centers.list')} style={{ marginBottom: 24 }}>
                   <CenterTable centers={centerItems} />
                 </Card>
-                <Card title={t('villages.list')}>
+                <Card title={t('villages.list')} style={{ marginBottom: 24 }}>
                   <VillageTable villages={villageItems} centers={centerItems} />
+                </Card>
+                <Card title={t('services.volumes')}>
+                  <ServiceSummary countyId={countyId} />
                 </Card>
               </>
             )}

@@ -5,6 +5,7 @@ import { Route, Routes, useParams } from 'react-router';
 import { useCounties } from '../../domains/network/api';
 import { CountyForm } from '../../domains/network/CountyForm';
 import { CountyTable } from '../../domains/network/CountyTable';
+import { ServiceSummary } from '../../domains/services/ServiceSummary';
 import { AppLayout } from '../../ui/AppLayout';
 import { MessageProvider } from '../../ui/feedback';
 import { NavBar } from '../../ui/NavBar';
@@ -44,6 +45,11 @@ function CountiesPage() {
         <Col xs={24} lg={8}>
           <Card title={t('counties.new')}>
             <CountyForm />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('services.nationalVolumes')}>
+            <ServiceSummary />
           </Card>
         </Col>
       </Row>

@@ -28,6 +28,8 @@ const SellerStatementPage = lazy(() => import('./sellers/SellerStatementPage'));
 const ListingLabelPage = lazy(() => import('./sellers/ListingLabelPage'));
 const StoreOrdersPage = lazy(() => import('./sellers/StoreOrdersPage'));
 const SupportPage = lazy(() => import('./SupportPage'));
+const ServicesPage = lazy(() => import('./services/ServicesPage'));
+const ServiceReceiptPage = lazy(() => import('./services/ServiceReceiptPage'));
 
 function Workspace({ centerId }: { centerId: string }) {
   return (
@@ -51,6 +53,8 @@ function Workspace({ centerId }: { centerId: string }) {
         <Route path="store-orders" element={<StoreOrdersPage />} />
         <Route path="center" element={<CenterPage centerId={centerId} />} />
         <Route path="support" element={<SupportPage />} />
+        <Route path="services" element={<ServicesPage />} />
+        <Route path="services/:id/receipt" element={<ServiceReceiptPage />} />
         <Route path="*" element={<Navigate to="/partner" replace />} />
       </Routes>
     </Suspense>
@@ -72,6 +76,7 @@ export default function PartnerConsole() {
   const nav = [
     { to: '/partner', label: t('partner.nav.order'), end: true },
     { to: '/partner/orders', label: t('partner.nav.orders') },
+    { to: '/partner/services', label: t('partner.nav.services') },
     { to: '/partner/arrivals', label: t('partner.nav.arrival') },
     { to: '/partner/pickup', label: t('partner.nav.pickup') },
     { to: '/partner/overdue', label: t('partner.nav.overdue') },

@@ -1,0 +1,6 @@
+/** Services: everyday services at the village centre — phone top-ups, utility bills, travel tickets. */
+export { httpServiceProviders, type ServicesConfig, serviceProvidersFrom } from './http-provider.ts';
+export type { ServiceProviders } from './providers.ts';
+export { SERVICE_TOPIC } from './request-service.ts';
+export { serviceHandler } from './resolve-request.ts';
+export { type SandboxOptions, sandboxServiceProviders } from './sandbox-provider.ts';

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.ts';
+
+describe('service provider configuration', () => {
+  it('defaults to the sandbox', () => {
+    expect(readConfig({}).services).toEqual({ provider: 'sandbox' });
+  });
+
+  it('lets a demo sandbox misbehave at given rates', () => {
+    expect(readConfig({ CUNTONG_SANDBOX_FAULTS: 'pending=0.5, timeout=0.1' }).services).toEqual({
+      provider: 'sandbox',
+      faults: { pending: 0.5, timeout: 0.1 },
+    });
+    expect(() => readConfig({ CUNTONG_SANDBOX_FAULTS: 'pending=2' })).toThrow(/CUNTONG_SANDBOX_FAULTS/);
+    expect(() => readConfig({ CUNTONG_SANDBOX_FAULTS: 'gremlins=0.1' })).toThrow(/CUNTONG_SANDBOX_FAULTS/);
+  });
+
+  it('reads a real provider’s endpoint, key and limits, and refuses half a configuration', () => {
+    expect(
+      readConfig({
+        CUNTONG_SERVICES_PROVIDER: 'http',
+        CUNTONG_SERVICES_URL: 'https://provider.example/v1',
+        CUNTONG_SERVICES_API_KEY: 'secret',
+        CUNTONG_SERVICES_TIMEOUT_MS: '5000',
+      }).services,
+    ).toEqual({
+      provider: 'http',
+      url: 'https://provider.example/v1',
+      apiKey: 'secret',
+      name: 'provider',
+      callTimeoutMs: 5_000,
+      giveUpAfterAttempts: 6,
+    });
+    expect(() => readConfig({ CUNTONG_SERVICES_PROVIDER: 'http' })).toThrow(/CUNTONG_SERVICES_URL/);
+    expect(() => readConfig({ CUNTONG_SERVICES_PROVIDER: 'carrier-pigeon' })).toThrow(/sandbox or http/);
+  });
+});
