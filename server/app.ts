@@ -64,6 +64,8 @@ export type AppOptions = {
   loginLimits?: LoginLimits;
   /** Everyday-service providers, shared with the outbox handlers; the sandbox by default. */
   services?: ServiceProviders;
+  /** The secret outside carriers present on delivery callbacks; without one there are none. */
+  carrierCallbackToken?: string | undefined;
 };
 
 export type Providers = { sms: SmsProvider; services: ServiceProviders; payments: PaymentProvider };
@@ -152,7 +154,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(villagerRoutes(deps));
       await api.register(partnerRoutes(deps));
       await api.register(orderRoutes(deps));
-      await api.register(logisticsRoutes(deps));
+      await api.register(logisticsRoutes(deps, options.carrierCallbackToken));
       await api.register(upstreamRoutes(deps));
       await api.register(trainingRoutes(deps));
       await api.register(recruitmentRoutes(deps));

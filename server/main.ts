@@ -55,7 +55,11 @@ const demoLogins = config.demo && isEmpty ? await seedDemo(deps) : [];
 
 await ensureWebBuild();
 const providers = defaultProviders(serviceProvidersFrom(config.services));
-const app = await buildApp(deps, { logger: log, services: providers.services });
+const app = await buildApp(deps, {
+  logger: log,
+  services: providers.services,
+  carrierCallbackToken: config.carrierCallbackToken,
+});
 const worker = startOutboxWorker(deps, outboxHandlers(providers));
 nudge = worker.nudge;
 await app.listen({ port: config.port, host: config.host });

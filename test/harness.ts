@@ -77,7 +77,12 @@ export type TestApp = {
 };
 
 export async function createTestApp(
-  opts: { clock?: Clock; loginLimits?: LoginLimits; providers?: Partial<Providers> } = {},
+  opts: {
+    clock?: Clock;
+    loginLimits?: LoginLimits;
+    providers?: Partial<Providers>;
+    carrierCallbackToken?: string;
+  } = {},
 ): Promise<TestApp> {
   const providers = { ...defaultProviders(), ...opts.providers };
   const handle = await createTestDb();
@@ -93,6 +98,7 @@ export async function createTestApp(
     webDir: null,
     services: providers.services,
     ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}),
+    carrierCallbackToken: opts.carrierCallbackToken,
   });
   await app.ready();
   const handlers = outboxHandlers(providers);

@@ -2,6 +2,8 @@ import path from 'node:path';
 
 /** Process configuration, read once in main.ts from the environment (see the README table). */
 export type Config = {
+  /** The shared secret outside carriers send with their delivery callbacks; unset: no callbacks. */
+  carrierCallbackToken: string | undefined;
   port: number;
   host: string;
   sqliteFile: string;
@@ -78,5 +80,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: Number(env.CUNTONG_SESSION_TTL_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
     services: readServices(env),
+    carrierCallbackToken: env.CUNTONG_CARRIER_CALLBACK_TOKEN || undefined,
   };
 }

@@ -1,7 +1,7 @@
 import type { Trx } from '../../db/create-db.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { forUpdate, isUniqueViolation } from '../../db/dialect.ts';
 import type { Deps } from '../../deps.ts';
-import { invalidState } from '../../shared/app-error.ts';
+import { AppError, invalidState } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { findProduct } from '../catalog/index.ts';
 import type { Actor } from '../identity/index.ts';
@@ -139,26 +139,49 @@ export function handOffParcel(
   parcelId: string,
   input: { carrier: string; carrierTrackingNumber: string },
 ): Promise<Parcel> {
-  return step(deps, actor, parcelId, 'hand_off', {
+  return step(deps, byStaff(actor, parcelId), actor.id, 'hand_off', {
     handoff_carrier: input.carrier,
     carrier_tracking_number: input.carrierTrackingNumber,
   });
 }
 
-/** The carrier delivered an outbound parcel (as county staff record or the carrier reports). */
+/** County staff record that the carrier delivered an outbound parcel. */
 export function markDelivered(deps: Deps, actor: Actor, parcelId: string): Promise<Parcel> {
-  return step(deps, actor, parcelId, 'deliver', {});
+  return step(deps, byStaff(actor, parcelId), actor.id, 'deliver', {});
 }
+
+/** The carrier itself reports the delivery of a parcel it took, under its own tracking number. */
+export function deliveredByCarrier(
+  deps: Deps,
+  input: { carrier: string; carrierTrackingNumber: string },
+): Promise<Parcel> {
+  const find = async (trx: Trx) => {
+    const parcel = await forUpdate(
+      trx,
+      trx
+        .selectFrom('parcels')
+        .selectAll()
+        .where('handoff_carrier', '=', input.carrier)
+        .where('carrier_tracking_number', '=', input.carrierTrackingNumber),
+    ).executeTakeFirst();
+    if (!parcel) throw new AppError('not_found', 'Parcel not found');
+    return parcel;
+  };
+  return step(deps, find, null, 'deliver', {});
+}
+
+const byStaff = (actor: Actor, parcelId: string) => async (trx: Trx) =>
+  assertCountyStaff(actor, await lockParcel(trx, parcelId));
 
 async function step(
   deps: Deps,
-  actor: Actor,
-  parcelId: string,
+  find: (trx: Trx) => Promise<ParcelRow>,
+  actorId: string | null,
   action: Extract<ParcelAction, 'hand_off' | 'deliver'>,
   patch: Partial<ParcelRow>,
 ): Promise<Parcel> {
   return deps.db.transaction().execute(async (trx) => {
-    const parcel = assertCountyStaff(actor, await lockParcel(trx, parcelId));
+    const parcel = await find(trx);
     const next = parcelStep(parcel.direction, parcel.status, action);
     if (next === null)
       throw invalidState(
@@ -181,7 +204,7 @@ async function step(
       type: next,
       at,
       place: action === 'hand_off' ? await hubPlace(trx, parcel.county_id) : (carrier ?? ''),
-      actorId: actor.id,
+      actorId,
       ...(action === 'hand_off'
         ? { data: { carrier, carrierTrackingNumber: patch.carrier_tracking_number } }
         : {}),

@@ -4,6 +4,7 @@ import { type Deps, inTrx } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { idempotentWrite } from '../../http/idempotency.ts';
 import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging, Text } from '../../http/schemas.ts';
+import { StoreOrderSchema, storefrontOrder } from '../upstream/index.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { confirmOrder } from './confirm-order.ts';
 import { getOrder, listOrders } from './list-orders.ts';
@@ -75,14 +76,20 @@ export const orderRoutes =
     app.get(
       '/orders/:id',
       {
-        config: { access: readers },
+        config: { access: { roles: [...readers.roles, 'buyer'] } },
         schema: {
           tags,
+          description: 'An assisted order with its events, or a storefront order (`channel: "storefront"`).',
           params: IdParams,
-          response: { 200: OrderWithEventsSchema, ...errors(401, 403, 404) },
+          response: { 200: Type.Union([OrderWithEventsSchema, StoreOrderSchema]), ...errors(401, 403, 404) },
         },
       },
-      async (request) => getOrder(deps, actorOf(request), request.params.id),
+      async (request) => {
+        const actor = actorOf(request);
+        return (
+          (await storefrontOrder(deps, actor, request.params.id)) ?? getOrder(deps, actor, request.params.id)
+        );
+      },
     );
 
     app.post(

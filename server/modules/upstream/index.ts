@@ -7,4 +7,7 @@ export {
   orderToCollect,
   refundStoreOrder,
   settleDelivery,
+  storefrontOrder,
 } from './store-orders.ts';
+/** The storefront order response schema, for `GET /orders/{id}`. */
+export { StoreOrderSchema } from './upstream.schemas.ts';

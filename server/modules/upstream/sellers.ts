@@ -139,7 +139,9 @@ export type NewListing = {
   unit: string;
   weightGrams: number;
   category?: string | undefined;
-  origin: { village?: string | undefined; grade?: string | undefined; harvestDate?: string | undefined };
+  origin:
+    | { village?: string | undefined; grade?: string | undefined; harvestDate?: string | undefined }
+    | string;
   /** A harvest sold in advance: orders until `closesAt`, collected as one batch from `shipsFrom`. */
   batch?: { closesAt: string; shipsFrom: string } | undefined;
 };
@@ -161,6 +163,7 @@ export async function listForSeller(
   const center = await findCenter(deps.db, seller.center_id);
   const village = center ? await findVillage(deps.db, center.villageId) : null;
   const batch = input.batch;
+  const origin = typeof input.origin === 'string' ? { note: input.origin } : input.origin;
   if (batch) {
     if (new Date(batch.closesAt) <= deps.clock.now())
       throw validationFailed('batch.closesAt', 'must be in the future');
@@ -180,9 +183,10 @@ export async function listForSeller(
       origin: {
         countyId: seller.county_id,
         centerId: seller.center_id,
-        village: village?.name ?? input.origin.village ?? null,
-        grade: input.origin.grade ?? null,
-        harvestDate: input.origin.harvestDate ?? null,
+        village: village?.name ?? ('village' in origin ? origin.village : null) ?? null,
+        grade: ('grade' in origin ? origin.grade : null) ?? null,
+        harvestDate: ('harvestDate' in origin ? origin.harvestDate : null) ?? null,
+        ...('note' in origin ? { note: origin.note } : {}),
         sellerId: seller.id,
         ...(batch
           ? { preorder: { closesAt: new Date(batch.closesAt).toISOString(), shipsFrom: batch.shipsFrom } }

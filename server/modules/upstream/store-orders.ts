@@ -178,6 +178,14 @@ export async function getStoreOrder(deps: Deps, actor: Actor, id: string): Promi
   return toOrder(row!, await linesOf(deps.db, id), actor);
 }
 
+/** A storefront order by id when there is one (in scope, else 404); null for any other id. */
+export async function storefrontOrder(deps: Deps, actor: Actor, id: string): Promise<StoreOrder | null> {
+  const row = await findOrderRow(deps.db, id);
+  if (!row) return null;
+  assertFound(maySee(actor, row), 'Order');
+  return toOrder(row, await linesOf(deps.db, id), actor);
+}
+
 export async function listStoreOrders(
   deps: Deps,
   actor: Actor,

@@ -39,11 +39,15 @@ export const NewListingSchema = Type.Object({
   unit: Text(20),
   weightGrams: Type.Integer({ minimum: 1, maximum: 100_000 }),
   category: Type.Optional(Text(50)),
-  origin: Type.Object({
-    village: Type.Optional(Text(100)),
-    grade: Type.Optional(Text(50)),
-    harvestDate: Type.Optional(DateOnly),
-  }),
+  /** Grade and harvest date, or just a line of text about the origin. */
+  origin: Type.Union([
+    Type.Object({
+      village: Type.Optional(Text(100)),
+      grade: Type.Optional(Text(50)),
+      harvestDate: Type.Optional(DateOnly),
+    }),
+    Text(200),
+  ]),
   batch: Type.Optional(Type.Object({ closesAt: Type.String({ format: 'date-time' }), shipsFrom: DateOnly })),
 });
 
