@@ -8,10 +8,16 @@ const quick = { timeLimitMs: 100, seed: 7, maxIterations: 200 };
 /** Small random counties: centres within ~40 km of the hub, parcels of 0.2–60 kg, 0–3 vans. */
 const county = fc
   .record({
-    centers: fc.array(fc.tuple(fc.double({ min: -0.3, max: 0.3 }), fc.double({ min: -0.3, max: 0.3 })), {
-      minLength: 1,
-      maxLength: 8,
-    }),
+    centers: fc.array(
+      fc.tuple(
+        fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+      ),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    ),
     parcels: fc.array(fc.tuple(fc.nat(100), fc.integer({ min: 200, max: 60_000 })), { maxLength: 40 }),
     collections: fc.array(fc.tuple(fc.nat(100), fc.integer({ min: 200, max: 60_000 })), { maxLength: 15 }),
     vans: fc.array(fc.tuple(fc.integer({ min: 20, max: 300 }), fc.integer({ min: 30, max: 480 })), {
