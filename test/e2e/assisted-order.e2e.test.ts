@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatFen } from '../../web/src/ui/money.ts';
 import {
-  apiCall,
   apiLogin,
-  type Browser,
   DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
   runBrowserTests,
   screenshotDir,
-  startServer,
+  useServerAndBrowser,
   visible,
 } from './support.ts';
 
@@ -21,25 +17,13 @@ type Product = { id: string; title: string; priceFen: number; stock: number };
 type Order = { id: string; status: string; totalFen: number; payment: string; villagerId: string };
 
 describe.runIf(runBrowserTests)('assisted order through the partner console', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = useServerAndBrowser();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const call = <T>(token: string, path: string, body?: unknown, expected = 200) =>
-    apiCall<T>(server!.baseUrl, token, path, body, expected);
-  const login = (name: string) => apiLogin(server!.baseUrl, name, PASSWORD);
+  const { call } = env;
+  const login = (name: string) => apiLogin(env.server.baseUrl, name, PASSWORD);
 
   it('finds goods by pinyin and Chinese, registers a villager and pays from the float', async () => {
-    const base = server!.baseUrl;
+    const base = env.server.baseUrl;
     const tag = Date.now().toString(36).toUpperCase();
 
     // The merchant lists two goods of its own beside the demo catalogue (titles made unique by a
@@ -86,7 +70,7 @@ describe.runIf(runBrowserTests)('assisted order through the partner console', ()
       .balanceFen;
 
     // Signing in, in Chinese by default; the order screen is the partner's home.
-    const page = await browser!.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(`${base}/`);
     await page.waitForURL(/\/login$/);
     await page.getByLabel('账号').fill('partner1');

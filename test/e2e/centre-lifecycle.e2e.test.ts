@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Browser,
-  DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
-  runBrowserTests,
-  startServer,
-  visible,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, runBrowserTests, useServerAndBrowser, visible } from './support.ts';
 
 const PASSWORD = DEMO_PASSWORD;
 
@@ -23,22 +15,11 @@ async function choose(page: Page, scope: ReturnType<Page['locator']>, label: str
 }
 
 describe.runIf(runBrowserTests)('centre lifecycle through the county console', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('plans a centre in a new village, gives it a partner and opens it', async () => {
-    const base = server!.baseUrl;
-    const page = await browser!.context.newPage();
+    const base = env.server.baseUrl;
+    const page = await env.browser.context.newPage();
     const tag = Date.now().toString(36);
     const villageName = `测试村${tag}`;
     const centerName = `${villageName}服务站`;
@@ -112,7 +93,7 @@ describe.runIf(runBrowserTests)('centre lifecycle through the county console', (
     expect(centre?.partnerUserId).toBeTruthy();
 
     // The public registry page needs no session; it is the one the centre's QR code opens.
-    const publicPage = await browser!.context.newPage();
+    const publicPage = await env.browser.context.newPage();
     await publicPage.goto(`${base}/verify/${centre!.id}`);
     await visible(publicPage.getByText('官方认证服务站'));
     await visible(publicPage.getByText(centerName).first());

@@ -1,15 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  apiCall,
   apiLogin,
-  type Browser,
   DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
   runBrowserTests,
   screenshotDir,
-  startServer,
+  useServerAndBrowser,
   visible,
 } from './support.ts';
 
@@ -21,26 +17,14 @@ type Product = { id: string; title: string; stock: number };
 type Order = { id: string; status: string };
 
 describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = useServerAndBrowser();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const call = <T>(token: string, path: string, body?: unknown, expected = 200) =>
-    apiCall<T>(server!.baseUrl, token, path, body, expected);
-  const login = (name: string) => apiLogin(server!.baseUrl, name, PASSWORD);
+  const { call } = env;
+  const login = (name: string) => apiLogin(env.server.baseUrl, name, PASSWORD);
 
   /** Signs the page in through the login form, as a person would. */
   async function signIn(page: Page, name: string, landing: RegExp) {
-    await page.goto(`${server!.baseUrl}/login`);
+    await page.goto(`${env.server.baseUrl}/login`);
     await page.getByLabel('账号').fill(name);
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -80,7 +64,7 @@ describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', 
     const centre = await call<{ name: string }>(county, `/centers/${centerId}`);
 
     // The sorter scans the parcel as a keyboard-wedge scanner would: the number, then Enter.
-    const hub = await browser!.context.newPage();
+    const hub = await env.browser.context.newPage();
     await signIn(hub, 'county', /\/county\/centers$/);
     await hub.getByRole('tab', { name: '扫描台' }).click();
     await hub.waitForURL(/\/county\/scan$/);
@@ -117,7 +101,7 @@ describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', 
     await hub.close();
 
     // At the village centre the partner scans the parcel off the van.
-    const page = await browser!.context.newPage();
+    const page = await env.browser.context.newPage();
     await signIn(page, 'partner1', /\/partner$/);
     await page.getByRole('link', { name: '到件扫描' }).click();
     const arrival = page.getByTestId('scan-input');
@@ -188,7 +172,7 @@ describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', 
     await call(county, `/runs/${run!.id}/dispatch`, {}, 200);
 
     // The driver is at the centre: the partner hands the parcel over with a scan.
-    const page = await browser!.context.newPage();
+    const page = await env.browser.context.newPage();
     await signIn(page, 'partner1', /\/partner$/);
     await page.getByRole('link', { name: '到件扫描' }).click();
     await visible(page.getByTestId('to-collect').getByText(tracking!));
@@ -202,7 +186,7 @@ describe.runIf(runBrowserTests)('a parcel from the county hub to the villager', 
     await page.close();
 
     // Back at the hub the scan station sorts it to the carrier hand-off, not to a van.
-    const hub = await browser!.context.newPage();
+    const hub = await env.browser.context.newPage();
     await signIn(hub, 'county', /\/county\/centers$/);
     await hub.getByRole('tab', { name: '扫描台' }).click();
     const scanInput = hub.getByTestId('scan-input');

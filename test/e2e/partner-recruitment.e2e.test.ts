@@ -1,14 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiCall,
   apiLogin,
-  type Browser,
   DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
   runBrowserTests,
-  startServer,
+  useServerAndBrowser,
   visible,
 } from './support.ts';
 
@@ -32,22 +29,11 @@ async function signIn(page: Page, base: string, login: string) {
 const confirm = (page: Page) => page.locator('.ant-popover:visible').getByTestId('confirm-ok').click();
 
 describe.runIf(runBrowserTests)('an application becomes a certified partner whose centre opens', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('applies on the public form, is approved, trained and certified, and opens the centre', async () => {
-    const base = server!.baseUrl;
-    const page = await browser!.context.newPage();
+    const base = env.server.baseUrl;
+    const page = await env.browser.context.newPage();
     const tag = Date.now().toString(36);
     const applicant = `申请人${tag}`;
     const phone = `139${String(Date.now() % 1e8).padStart(8, '0')}`;

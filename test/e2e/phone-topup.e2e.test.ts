@@ -1,39 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatFen } from '../../web/src/ui/money.ts';
 import {
-  apiCall,
   apiLogin,
-  type Browser,
   DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
   runBrowserTests,
   screenshotDir,
-  startServer,
+  useServerAndBrowser,
   visible,
 } from './support.ts';
 
 type ServiceRequest = { id: string; status: string; amountFen: number; feeFen: number; receiptNo: string };
 
 describe.runIf(runBrowserTests)('phone top-up at the village centre', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = useServerAndBrowser();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const call = <T>(token: string, path: string, body?: unknown, expected = 200) =>
-    apiCall<T>(server!.baseUrl, token, path, body, expected);
+  const { call } = env;
 
   it('tops up a villager’s phone, shows declines and results without a reload, and prints the receipt', async () => {
-    const base = server!.baseUrl;
+    const base = env.server.baseUrl;
     const partner = await apiLogin(base, 'partner1', DEMO_PASSWORD);
     const { centerId } = await call<{ centerId: string }>(partner, '/me');
     const county = await apiLogin(base, 'county', DEMO_PASSWORD);
@@ -49,7 +33,7 @@ describe.runIf(runBrowserTests)('phone top-up at the village centre', () => {
     const name = `充值村民${phone.slice(-4)}`;
     await call(partner, '/villagers', { name, phone }, 201);
 
-    const page = await browser!.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(`${base}/`);
     await page.waitForURL(/\/login$/);
     await page.getByLabel('账号').fill('partner1');

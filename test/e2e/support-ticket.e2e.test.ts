@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  type Browser,
-  DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
-  runBrowserTests,
-  startServer,
-  visible,
-} from './support.ts';
+import { describe, it } from 'vitest';
+import { DEMO_PASSWORD, runBrowserTests, useServerAndBrowser, visible } from './support.ts';
 
 async function signIn(page: Page, base: string, login: string) {
   await page.goto(`${base}/login`);
@@ -18,22 +10,11 @@ async function signIn(page: Page, base: string, login: string) {
 }
 
 describe.runIf(runBrowserTests)('technical support between a partner and its county centre', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('a partner raises a ticket; the county replies and resolves it', async () => {
-    const base = server!.baseUrl;
-    const page = await browser!.context.newPage();
+    const base = env.server.baseUrl;
+    const page = await env.browser.context.newPage();
     const subject = `打印机卡纸 ${Date.now().toString(36)}`;
 
     await signIn(page, base, 'partner1');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -165,3 +165,34 @@ export const screenshotDir = process.env.E2E_SCREENSHOTS;
 /** Waits for a visible element; Playwright's own waiting, never fixed sleeps. */
 export const visible = (locator: ReturnType<Page['locator']>) =>
   locator.waitFor({ state: 'visible', timeout: 20_000 });
+
+/**
+ * One real server on a fresh demo database and one Chromium for the tests of a file: started
+ * before them, stopped after. Read `server` and `browser` inside tests, once they are up.
+ */
+export function useServerAndBrowser() {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 200_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the server and browser start in beforeAll');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    call: <T>(token: string, path: string, body?: unknown, expected = 200) =>
+      apiCall<T>(started(server).baseUrl, token, path, body, expected),
+  };
+}

@@ -1,16 +1,12 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  apiCall,
   apiLogin,
-  type Browser,
   DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
   runBrowserTests,
   screenshotDir,
-  startServer,
+  useServerAndBrowser,
   visible,
 } from './support.ts';
 
@@ -31,25 +27,13 @@ type Statement = {
 };
 
 describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = useServerAndBrowser();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const call = <T>(token: string, path: string, body?: unknown, expected = 200) =>
-    apiCall<T>(server!.baseUrl, token, path, body, expected);
-  const login = (name: string, password = DEMO_PASSWORD) => apiLogin(server!.baseUrl, name, password);
+  const { call } = env;
+  const login = (name: string, password = DEMO_PASSWORD) => apiLogin(env.server.baseUrl, name, password);
 
   async function signIn(page: Page, name: string, landing: RegExp) {
-    await page.goto(`${server!.baseUrl}/login`);
+    await page.goto(`${env.server.baseUrl}/login`);
     await page.getByLabel('账号').fill(name);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -76,7 +60,7 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     );
 
     // partner1 makes the villager a seller and lists the honey for review.
-    const desk = await browser!.context.newPage();
+    const desk = await env.browser.context.newPage();
     await signIn(desk, 'partner1', /\/partner$/);
     await desk.getByRole('link', { name: '卖家', exact: true }).click();
     await desk.waitForURL(/\/partner\/sellers$/);
@@ -115,7 +99,7 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
 
     // The county approves it from its review queue.
     const county = await login('county');
-    const hub = await browser!.context.newPage();
+    const hub = await env.browser.context.newPage();
     await signIn(hub, 'county', /\/county\/centers$/);
     await hub.getByRole('tab', { name: '上架审核' }).click();
     await hub.waitForURL(/\/county\/listings$/);
@@ -127,9 +111,9 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     await signOut(hub, /\/login$/);
 
     // A city buyer finds it by pinyin, signs up at checkout and pays.
-    const store = await browser!.context.newPage();
+    const store = await env.browser.context.newPage();
     await store.setViewportSize({ width: 390, height: 844 });
-    await store.goto(`${server!.baseUrl}/store`);
+    await store.goto(`${env.server.baseUrl}/store`);
     await visible(store.getByTestId('store-product').filter({ hasText: TITLE }));
     await store.getByLabel('搜索农产品').fill('fengmi');
     await store.getByLabel('搜索农产品').press('Enter');
@@ -202,13 +186,13 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     await call(county, `/parcels/${parcel.parcelId}/delivered`, {});
 
     // The buyer sees it delivered, with the tracking number to follow.
-    await store.goto(`${server!.baseUrl}/store/orders/${order!.id}`);
+    await store.goto(`${env.server.baseUrl}/store/orders/${order!.id}`);
     const detail = store.getByTestId('my-order-detail');
     await visible(detail.getByText('已送达'));
     await visible(detail.getByTestId('tracking-link').getByText(parcel.trackingNumber));
 
     // A second jar, ordered and then cancelled before the partner collects it.
-    await store.goto(`${server!.baseUrl}/store/p/${order!.lines[0]!.productId}`);
+    await store.goto(`${env.server.baseUrl}/store/p/${order!.lines[0]!.productId}`);
     await store.getByTestId('add-to-cart').click();
     await store.getByTestId('cart-link').click();
     await store.getByLabel('收货人').fill('王女士');
@@ -225,7 +209,7 @@ describe.runIf(runBrowserTests)('a village product sold to a city buyer', () => 
     // The seller's statement in the partner console shows the sale and the seller's share.
     const statement = await call<Statement>(partner, `/sellers/${sellerId}/statement`);
     expect(statement.items.map((i) => i.orderId)).toEqual([order!.id]);
-    const page = await browser!.context.newPage();
+    const page = await env.browser.context.newPage();
     await signIn(page, 'partner1', /\/partner$/);
     await page.getByRole('link', { name: '卖家', exact: true }).click();
     await page.getByTestId('seller-table').getByRole('link', { name: villagerName }).click();
