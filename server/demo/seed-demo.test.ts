@@ -71,6 +71,17 @@ describeDb('demo county', () => {
     expect(order.status).toBe(201);
   });
 
+  it('puts two village products on the storefront and one in the county’s review queue', async () => {
+    const store = await t.request('GET', '/api/v1/store/products');
+    expect(store.body.total).toBe(2);
+    expect(store.body.items.map((p: { title: string }) => p.title).sort()).toEqual(
+      ['大柘高山土蜂蜜', '遂昌番薯干'].sort(),
+    );
+    const county = await signIn(t, 'county', DEMO_PASSWORD);
+    const queue = await t.request('GET', '/api/v1/listings?status=pending_review', { token: county });
+    expect(queue.body.items).toHaveLength(1);
+  });
+
   it('has applicants in the pipeline and certified partners', async () => {
     const county = await signIn(t, 'county', DEMO_PASSWORD);
     const countyId = (await t.request('GET', '/api/v1/me', { token: county })).body.countyId;

@@ -12,6 +12,8 @@ import {
 import { recordFloatDeposit } from '../modules/partners/index.ts';
 import { submitApplication } from '../modules/recruitment/index.ts';
 import { createCourse } from '../modules/training/index.ts';
+import { createSeller, listForSeller, reviewProduct } from '../modules/upstream/index.ts';
+import { registerVillager } from '../modules/villagers/index.ts';
 import { demoGoods } from './demo-goods.ts';
 
 export const DEMO_PASSWORD = 'cuntong2026';
@@ -92,6 +94,7 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
   });
 
   let n = 0;
+  let firstCentre: { partner: Actor; centerId: string } | undefined;
   const openVillages: Array<{ id: string; name: string }> = [];
   for (const v of villages) {
     const village = await addVillage(deps, hq, county.id, v);
@@ -110,6 +113,7 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     const partner = await user(`partner${n}`, `${v.name} ${v.partner}`, 'partner', { countyId: county.id });
     await assignPartner(deps, hq, center.id, partner.id);
     await changeCenterStatus(deps, hq, center.id, 'open');
+    firstCentre ??= { partner: { ...partner, centerId: center.id }, centerId: center.id };
     // Every open centre starts with ¥5,000 of float so orders can be placed at once.
     await deps.db
       .transaction()
@@ -117,6 +121,7 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
         recordFloatDeposit(deps, trx, staff, center.id, { amountFen: 500_000, reference: '开业备用金' }),
       );
   }
+  await villageProducts(deps, firstCentre!.partner, staff);
   // Two applicants waiting in the pipeline, one per recruitment model.
   const [first, second] = openVillages;
   await submitApplication(deps, null, {
@@ -136,4 +141,30 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     answers: { onlineSellingMonths: 20, education: 'college', yearsInCity: 5, hasPremises: true },
   });
   return logins;
+}
+
+/**
+ * The first centre's partner sells for a beekeeper of the village: two products approved by
+ * the county, so the storefront (/store) has something to show, and one waiting for review.
+ */
+async function villageProducts(deps: Deps, partner: Actor, staff: Actor): Promise<void> {
+  const villager = await registerVillager(deps, partner, { name: '周阿婆', phone: '13757820001' });
+  const seller = await createSeller(deps, partner, {
+    villagerId: villager.id,
+    story: '周阿婆在大柘后山养了三十年中华蜂，蜂箱不挪地方，一年只取两次蜜。',
+  });
+  const listing = (title: string, description: string, priceFen: number, unit: string, weightGrams: number) =>
+    listForSeller(deps, partner, seller.id, {
+      title,
+      description,
+      priceFen,
+      stock: 50,
+      unit,
+      weightGrams,
+      origin: { grade: '一级', harvestDate: '2026-10-08' },
+    });
+  const honey = await listing('大柘高山土蜂蜜', '中华蜂百花蜜，自然成熟，不加糖不兑水。', 8_800, '瓶', 1_000);
+  const potato = await listing('遂昌番薯干', '本地红心番薯，柴火蒸煮、竹匾晾晒。', 3_500, '袋', 500);
+  await listing('野生猕猴桃（预审中）', '山上采的野生猕猴桃。', 4_200, '箱', 2_500);
+  for (const product of [honey, potato]) await reviewProduct(deps, staff, product.id, { approve: true });
 }

@@ -1,5 +1,7 @@
 /** Upstream: villagers sell village products to cities through their partner and the storefront. */
 export { PAYMENT_TOPIC, type PaymentProvider, paymentHandler, sandboxPaymentProvider } from './payments.ts';
+export { reviewProduct } from './review.ts';
+export { createSeller, listForSeller } from './sellers.ts';
 export {
   type Collection,
   markCollected,
