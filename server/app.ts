@@ -36,6 +36,7 @@ import { RETURN_TO_MERCHANT_TOPIC } from './modules/orders/index.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import { screenRoutes } from './modules/screens/screens.routes.ts';
 import {
   SERVICE_TOPIC,
   type ServiceProviders,
@@ -162,6 +163,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(onboardingRoutes(deps));
       await api.register(supportRoutes(deps));
       await api.register(serviceRoutes(deps, options.services ?? sandboxServiceProviders()));
+      await api.register(screenRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ import { migrations as onboarding } from '../modules/onboarding/migrations/index
 import { migrations as orders } from '../modules/orders/migrations/index.ts';
 import { migrations as partners } from '../modules/partners/migrations/index.ts';
 import { migrations as recruitment } from '../modules/recruitment/migrations/index.ts';
+import { migrations as screens } from '../modules/screens/migrations/index.ts';
 import { migrations as services } from '../modules/services/migrations/index.ts';
 import { migrations as support } from '../modules/support/migrations/index.ts';
 import { migrations as training } from '../modules/training/migrations/index.ts';
@@ -43,6 +44,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   onboarding,
   support,
   services,
+  screens,
 };
 
 const provider: MigrationProvider = {

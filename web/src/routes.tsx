@@ -10,6 +10,8 @@ const LoginPage = lazy(() => import('./pages/LoginPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 const TrackPage = lazy(() => import('./pages/TrackPage'));
 const ApplyPage = lazy(() => import('./pages/ApplyPage'));
+// The centre's TV: public, full screen, outside every console.
+const ScreenPage = lazy(() => import('./pages/ScreenPage'));
 const HqConsole = lazy(() => import('./consoles/hq/HqConsole'));
 const CountyConsole = lazy(() => import('./consoles/county/CountyConsole'));
 const PartnerConsole = lazy(() => import('./consoles/partner/PartnerConsole'));
@@ -43,6 +45,7 @@ export function AppRoutes() {
           <Route path="/verify/:centerId" element={<VerifyPage />} />
           <Route path="/track" element={<TrackPage />} />
           <Route path="/apply" element={<ApplyPage />} />
+          <Route path="/screen/:token" element={<ScreenPage />} />
           <Route
             path="/hq/*"
             element={

@@ -1,3 +1,4 @@
+import type { Queryable } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type Actor, assertFound } from '../identity/index.ts';
@@ -60,4 +61,22 @@ export async function endPromotion(deps: Deps, actor: Actor, id: string): Promis
     await endPromotionRow(trx, id, now);
     return toPromotion((await findPromotionRow(trx, id))!, scope);
   });
+}
+
+/**
+ * Promotions running at `at` that reach the county (its own or every county's), newest first,
+ * for public pages such as the village screen; no actor, so no scope beyond the county.
+ */
+export async function runningPromotions(
+  db: Queryable,
+  countyId: string,
+  at: string,
+  limit: number,
+): Promise<Promotion[]> {
+  const rows = (await listPromotionRows(db, { countyId, activeAt: at })).slice(0, limit);
+  const scopes = await promotionScopes(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toPromotion(r, scopes.get(r.id)!));
 }

@@ -11,5 +11,6 @@ export {
   settleDelivery,
   storefrontOrder,
 } from './store-orders.ts';
+export { countyStoreProducts } from './storefront.ts';
 /** The storefront order response schema, for `GET /orders/{id}`. */
 export { StoreOrderSchema } from './upstream.schemas.ts';

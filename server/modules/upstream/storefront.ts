@@ -1,3 +1,4 @@
+import type { Queryable } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import {
@@ -70,4 +71,25 @@ export async function listListings(
   const merchants = (await q.execute()).map((r) => r.merchant_id);
   const products = await localProductsOf(deps.db, merchants);
   return query.status ? products.filter((p) => p.status === query.status) : products;
+}
+
+/**
+ * The county's village products on the storefront, newest first, for public pages such as the
+ * village screen; no scope check.
+ */
+export async function countyStoreProducts(
+  db: Queryable,
+  countyId: string,
+  limit: number,
+): Promise<Product[]> {
+  const sellers = await db
+    .selectFrom('sellers')
+    .select('merchant_id')
+    .where('county_id', '=', countyId)
+    .execute();
+  const products = await localProductsOf(
+    db,
+    sellers.map((s) => s.merchant_id),
+  );
+  return products.filter((p) => p.status === 'active').slice(0, limit);
 }

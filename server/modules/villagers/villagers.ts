@@ -110,3 +110,22 @@ export async function listVillagers(deps: Deps, actor: Actor, query: VillagerQue
   const rows = await q.limit(query.limit).offset(query.offset).execute();
   return rows.map((r) => toVillager(r, true));
 }
+
+/**
+ * The names of the county's villagers with these phones, keyed by phone, for other modules
+ * that must put a (masked) name on a parcel; no scope check.
+ */
+export async function villagerNamesByPhone(
+  db: Queryable,
+  countyId: string,
+  phones: readonly string[],
+): Promise<Map<string, string>> {
+  if (phones.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('villagers')
+    .select(['phone', 'name'])
+    .where('county_id', '=', countyId)
+    .where('phone', 'in', [...new Set(phones)])
+    .execute();
+  return new Map(rows.map((r) => [r.phone, r.name]));
+}

@@ -4,6 +4,7 @@ import { useCenter } from '../../domains/network/api';
 import { CenterStatusTag } from '../../domains/network/CenterStatusTag';
 import { verifyPath } from '../../domains/network/types';
 import { OnboardingChecklist } from '../../domains/onboarding/OnboardingChecklist';
+import { ScreenTokenCard } from '../../domains/screens/ScreenTokenCard';
 import { formatDate } from '../../ui/format';
 import { QueryView } from '../../ui/QueryView';
 import { panel } from './panel';
@@ -46,6 +47,10 @@ export default function CenterPage({ centerId }: { centerId: string }) {
       <section style={{ ...panel, marginTop: 16 }}>
         <h3 style={{ marginTop: 0 }}>{t('onboarding.title')}</h3>
         <OnboardingChecklist centerId={centerId} />
+      </section>
+      <section style={{ ...panel, marginTop: 16 }}>
+        <h3 style={{ marginTop: 0 }}>{t('screen.title')}</h3>
+        <ScreenTokenCard centerId={centerId} />
       </section>
     </div>
   );
