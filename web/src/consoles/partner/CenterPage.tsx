@@ -6,6 +6,7 @@ import { verifyPath } from '../../domains/network/types';
 import { OnboardingChecklist } from '../../domains/onboarding/OnboardingChecklist';
 import { formatDate } from '../../ui/format';
 import { QueryView } from '../../ui/QueryView';
+import { PerformanceCard } from './PerformanceCard';
 import { panel } from './panel';
 
 export default function CenterPage({ centerId }: { centerId: string }) {
@@ -43,6 +44,7 @@ export default function CenterPage({ centerId }: { centerId: string }) {
           );
         }}
       </QueryView>
+      <PerformanceCard centerId={centerId} />
       <section style={{ ...panel, marginTop: 16 }}>
         <h3 style={{ marginTop: 0 }}>{t('onboarding.title')}</h3>
         <OnboardingChecklist centerId={centerId} />
