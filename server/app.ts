@@ -35,6 +35,7 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { RETURN_TO_MERCHANT_TOPIC } from './modules/orders/index.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import { performanceRoutes } from './modules/performance/performance.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { screenRoutes } from './modules/screens/screens.routes.ts';
 import {
@@ -154,6 +155,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(feeRoutes(deps));
       await api.register(villagerRoutes(deps));
       await api.register(partnerRoutes(deps));
+      await api.register(performanceRoutes(deps));
       await api.register(orderRoutes(deps));
       await api.register(logisticsRoutes(deps, options.carrierCallbackToken));
       await api.register(upstreamRoutes(deps));

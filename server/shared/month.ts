@@ -17,3 +17,38 @@ export function monthOf(at: Date): string {
 }
 
 export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+
+/** A week or month of China Standard Time, as `[from, to)` ISO instants. */
+export type Period = 'week' | 'month';
+export type Range = { from: string; to: string };
+
+/** The day (YYYY-MM-DD) is a real calendar day. */
+export function isCalendarDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+}
+
+/**
+ * The week (Monday to Sunday) or month of China Standard Time containing the calendar day
+ * `day` (YYYY-MM-DD), and the one before it.
+ */
+export function periodRanges(period: Period, day: string): { current: Range; previous: Range } {
+  if (period === 'month') {
+    const [y, m] = day.split('-').map(Number) as [number, number];
+    const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    return { current: monthRange(day.slice(0, 7)), previous: monthRange(prev) };
+  }
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  // getUTCDay: Sunday is 0; weeks start on Monday.
+  const monday = midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * 86_400_000 - CST_MS;
+  const week = 7 * 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    current: { from: iso(monday), to: iso(monday + week) },
+    previous: { from: iso(monday - week), to: iso(monday) },
+  };
+}
+
+/** Today's calendar day in China Standard Time. */
+export function dayOf(at: Date): string {
+  return new Date(at.getTime() + CST_MS).toISOString().slice(0, 10);
+}

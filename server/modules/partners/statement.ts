@@ -1,3 +1,4 @@
+import type { Queryable } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { monthRange } from '../../shared/month.ts';
@@ -49,19 +50,40 @@ export async function partnerStatement(
   assertFound(visible, 'Partner');
   if (actor.role === 'merchant' || actor.role === 'gov_viewer')
     throw new AppError('forbidden', 'Statements are private');
+  const earnings = partner!.centerId
+    ? await centerEarnings(deps.db, partner!.centerId, monthRange(month))
+    : { commissionsFen: 0, clawbacksFen: 0, serviceFeesFen: 0, netFen: 0, items: [] };
+  return {
+    userId,
+    centerId: partner!.centerId,
+    month,
+    ...earnings,
+  };
+}
+
+export type Earnings = Omit<Statement, 'userId' | 'centerId' | 'month'>;
+
+/**
+ * What a centre's commission account earned and gave back over `[from, to)`, from the
+ * ledger: the partner statement's figures, shared with dashboards so that they agree.
+ * `netFen = commissionsFen − clawbacksFen + serviceFeesFen`.
+ */
+export async function centerEarnings(
+  db: Queryable,
+  centerId: string,
+  range: { from: string; to: string },
+): Promise<Earnings> {
   const items: StatementItem[] = [];
-  if (partner!.centerId) {
-    const account = accountId('commission_payable', partner!.centerId);
-    for (const line of await accountEntries(deps.db, account, monthRange(month))) {
-      const type = itemType[line.kind];
-      if (type)
-        items.push({
-          type,
-          refId: line.refId,
-          amountFen: naturalBalance(account, line.amountFen),
-          at: line.at,
-        });
-    }
+  const account = accountId('commission_payable', centerId);
+  for (const line of await accountEntries(db, account, range)) {
+    const type = itemType[line.kind];
+    if (type)
+      items.push({
+        type,
+        refId: line.refId,
+        amountFen: naturalBalance(account, line.amountFen),
+        at: line.at,
+      });
   }
   const sum = (type: StatementItem['type']) =>
     items.filter((i) => i.type === type).reduce((s, i) => s + i.amountFen, 0);
@@ -69,9 +91,6 @@ export async function partnerStatement(
   const clawbacksFen = -sum('clawback');
   const serviceFeesFen = sum('service_fee');
   return {
-    userId,
-    centerId: partner!.centerId,
-    month,
     commissionsFen,
     clawbacksFen,
     serviceFeesFen,

@@ -1,4 +1,6 @@
 /** Upstream: villagers sell village products to cities through their partner and the storefront. */
+
+export { upstreamSalesOfCenters } from './center-sales.ts';
 export { PAYMENT_TOPIC, type PaymentProvider, paymentHandler, sandboxPaymentProvider } from './payments.ts';
 export { reviewProduct } from './review.ts';
 export { createSeller, listForSeller } from './sellers.ts';

@@ -7,6 +7,7 @@ import { MessageProvider } from '../../ui/feedback';
 import { PageLoading } from '../../ui/PageLoading';
 import { CentersPage } from './CentersPage';
 import { GovernmentPage } from './GovernmentPage';
+import { PerformancePage } from './PerformancePage';
 import { PromotionsPage } from './PromotionsPage';
 import { RecruitmentPage } from './RecruitmentPage';
 import { ServicesPage } from './ServicesPage';
@@ -30,6 +31,7 @@ type Props = {
 
 const networkTabs = [
   'centers',
+  'performance',
   'villages',
   'recruitment',
   'training',
@@ -69,6 +71,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
       <Suspense fallback={<PageLoading />}>
         <Routes>
           <Route path="centers" element={<CentersPage countyId={countyId} />} />
+          <Route path="performance" element={<PerformancePage countyId={countyId} />} />
           <Route path="villages" element={<VillagesPage countyId={countyId} />} />
           <Route path="recruitment" element={<RecruitmentPage countyId={countyId} />} />
           <Route path="training" element={<TrainingPage countyId={countyId} />} />

@@ -7,6 +7,7 @@ import { OnboardingChecklist } from '../../domains/onboarding/OnboardingChecklis
 import { ScreenTokenCard } from '../../domains/screens/ScreenTokenCard';
 import { formatDate } from '../../ui/format';
 import { QueryView } from '../../ui/QueryView';
+import { PerformanceCard } from './PerformanceCard';
 import { panel } from './panel';
 
 export default function CenterPage({ centerId }: { centerId: string }) {
@@ -44,6 +45,7 @@ export default function CenterPage({ centerId }: { centerId: string }) {
           );
         }}
       </QueryView>
+      <PerformanceCard centerId={centerId} />
       <section style={{ ...panel, marginTop: 16 }}>
         <h3 style={{ marginTop: 0 }}>{t('onboarding.title')}</h3>
         <OnboardingChecklist centerId={centerId} />

@@ -1,0 +1,52 @@
+import type { Queryable } from '../../db/create-db.ts';
+
+export type CenterOrderVolumes = {
+  /** Assisted orders placed in the range and not cancelled. */
+  orders: number;
+  /** Their totals, less the refunds of returns taken in the range. */
+  gmvFen: number;
+  /** Distinct villagers who placed one of those orders. */
+  villagerIds: string[];
+};
+
+/**
+ * Assisted-order figures of some centres over `[from, to)`, aggregated in SQL, for
+ * dashboards. Centres without orders get zeros.
+ */
+export async function orderVolumesOfCenters(
+  db: Queryable,
+  centerIds: readonly string[],
+  range: { from: string; to: string },
+): Promise<Map<string, CenterOrderVolumes>> {
+  const out = new Map<string, CenterOrderVolumes>(
+    centerIds.map((id) => [id, { orders: 0, gmvFen: 0, villagerIds: [] }]),
+  );
+  if (centerIds.length === 0) return out;
+  const placed = db
+    .selectFrom('orders')
+    .where('center_id', 'in', centerIds)
+    .where('status', '!=', 'cancelled')
+    .where('created_at', '>=', range.from)
+    .where('created_at', '<', range.to);
+  const totals = await placed
+    .select((eb) => ['center_id', eb.fn.countAll().as('n'), eb.fn.sum('total_fen').as('fen')])
+    .groupBy('center_id')
+    .execute();
+  for (const r of totals) {
+    const v = out.get(r.center_id)!;
+    v.orders = Number(r.n);
+    v.gmvFen = Number(r.fen ?? 0);
+  }
+  const refunds = await db
+    .selectFrom('order_returns')
+    .where('center_id', 'in', centerIds)
+    .where('created_at', '>=', range.from)
+    .where('created_at', '<', range.to)
+    .select((eb) => ['center_id', eb.fn.sum('refund_fen').as('fen')])
+    .groupBy('center_id')
+    .execute();
+  for (const r of refunds) out.get(r.center_id)!.gmvFen -= Number(r.fen ?? 0);
+  const villagers = await placed.select(['center_id', 'villager_id']).distinct().execute();
+  for (const r of villagers) out.get(r.center_id)!.villagerIds.push(r.villager_id);
+  return out;
+}
