@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, invalidState } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { LOCAL_SPECIALTY, type ProductRow } from './catalog.tables.ts';
+import { LOCAL_SPECIALTY, type ProductRow, type ProductStatus } from './catalog.tables.ts';
 import { type Product, toProduct } from './product.views.ts';
 import { type PhotoRef, photosOf } from './product-photos.ts';
 import {
@@ -99,17 +99,22 @@ export async function listStoreProducts(
   return { items: await withPhotos(deps.db, products), total };
 }
 
-/** Village products of some merchants (sellers), in any status, newest first. */
-export async function localProductsOf(db: Queryable, merchantIds: readonly string[]): Promise<Product[]> {
+/** Village products of some merchants (sellers), newest first: in any status or in one, as many as asked. */
+export async function localProductsOf(
+  db: Queryable,
+  merchantIds: readonly string[],
+  filter: { status?: ProductStatus | undefined; limit?: number | undefined } = {},
+): Promise<PhotographedProduct[]> {
   if (merchantIds.length === 0) return [];
-  const rows = await db
+  let q = db
     .selectFrom('products')
     .selectAll()
     .where('merchant_id', 'in', merchantIds)
     .where('kind', '=', LOCAL_SPECIALTY)
-    .orderBy('id', 'desc')
-    .execute();
-  return withPhotos(db, rows.map(toProduct));
+    .orderBy('id', 'desc');
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.limit) q = q.limit(filter.limit);
+  return withPhotos(db, (await q.execute()).map(toProduct));
 }
 
 export type PhotographedProduct = Product & { photos: PhotoRef[] };

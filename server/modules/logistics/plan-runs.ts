@@ -4,8 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, invalidState } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Actor } from '../identity/index.ts';
-import { type County, findCenter, findCounty, findVillage } from '../network/index.ts';
-import type { Point } from './geo.ts';
+import { type County, centerCoordinates, findCounty } from '../network/index.ts';
 import type { ParcelRow, ParcelStatus, RunRow, VehicleRow } from './logistics.tables.ts';
 import { type Run, toRun } from './logistics.views.ts';
 import { planTripsInWorker } from './plan-worker.ts';
@@ -84,7 +83,9 @@ async function situation(db: Queryable, county: County, date: string): Promise<S
   return {
     input: {
       hub: county.hub,
-      centers: await centerPoints(db, [...new Set([...parcels, ...collections].map((p) => p.center_id))]),
+      centers: await centerCoordinates(db, [
+        ...new Set([...parcels, ...collections].map((p) => p.center_id)),
+      ]),
       parcels: parcels.map(toPlan),
       collections: collections.map(toPlan),
       ...(roadDistances ? { roadDistances } : {}),
@@ -177,15 +178,4 @@ async function assignRun(trx: Trx, runId: string, ids: string[], status: ParcelS
     .where('status', '=', status)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== ids.length) throw new Error('a planned parcel moved under the lock');
-}
-
-/** Centre → its village's coordinates; centres without one are left out (their parcels wait). */
-async function centerPoints(db: Queryable, centerIds: string[]): Promise<Map<string, Point>> {
-  const points = new Map<string, Point>();
-  for (const id of centerIds) {
-    const center = await findCenter(db, id);
-    const village = center ? await findVillage(db, center.villageId) : null;
-    if (village) points.set(id, { lat: village.lat, lon: village.lon });
-  }
-  return points;
 }

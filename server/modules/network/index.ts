@@ -43,3 +43,22 @@ export async function allCounties(db: Queryable): Promise<County[]> {
 export async function villagesOf(db: Queryable, countyId: string): Promise<Village[]> {
   return (await listVillageRows(db, countyId)).map(toVillage);
 }
+
+/**
+ * Where centres are: their village's coordinates, in one query for any number of centres
+ * (the run planner asks for a county's few hundred at once). Unknown ids are left out.
+ */
+export async function centerCoordinates(
+  db: Queryable,
+  centerIds: readonly string[],
+): Promise<Map<string, { lat: number; lon: number }>> {
+  if (centerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('centers')
+    .innerJoin('villages', 'villages.id', 'centers.village_id')
+    .select(['centers.id', 'villages.lat', 'villages.lon'])
+    .where('centers.id', 'in', centerIds)
+    .orderBy('centers.id')
+    .execute();
+  return new Map(rows.map((r) => [r.id, { lat: r.lat, lon: r.lon }]));
+}

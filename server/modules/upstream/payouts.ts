@@ -6,6 +6,7 @@ import { type Actor, canSeeCounty } from '../identity/index.ts';
 import { accountId, balanceOf, post } from '../ledger/index.ts';
 import { queueSms } from '../notifications/index.ts';
 import { findVillager } from '../villagers/index.ts';
+import { maskAccount } from './sellers.ts';
 import type { PayoutBatchRow, PayoutLineRow } from './upstream.tables.ts';
 
 export type PayoutBatch = {
@@ -27,8 +28,6 @@ export type PayoutBatch = {
   skipped: string[];
 };
 
-const mask = (account: string) => (account.length <= 4 ? '****' : `****${account.slice(-4)}`);
-
 const toBatch = (b: PayoutBatchRow, lines: PayoutLineRow[], skipped: string[] = []): PayoutBatch => ({
   id: b.id,
   countyId: b.county_id,
@@ -42,7 +41,7 @@ const toBatch = (b: PayoutBatchRow, lines: PayoutLineRow[], skipped: string[] = 
     accountName: l.account_name,
     amountFen: Number(l.amount_fen),
     payoutMethod: l.payout_method,
-    payoutAccount: mask(l.payout_account),
+    payoutAccount: maskAccount(l.payout_account),
   })),
   skipped,
 });

@@ -38,7 +38,8 @@ export type NewSeller = {
   payout?: { method: PayoutMethod; account: string } | undefined;
 };
 
-const mask = (account: string) => (account.length <= 4 ? '****' : `****${account.slice(-4)}`);
+/** A payout account as answered: its last four characters only. */
+export const maskAccount = (account: string) => (account.length <= 4 ? '****' : `****${account.slice(-4)}`);
 
 const toSeller = (r: SellerRow): Seller => ({
   id: r.id,
@@ -48,7 +49,7 @@ const toSeller = (r: SellerRow): Seller => ({
   displayName: r.display_name,
   story: r.story,
   payoutMethod: r.payout_method,
-  payoutAccount: r.payout_account ? mask(r.payout_account) : null,
+  payoutAccount: r.payout_account ? maskAccount(r.payout_account) : null,
   consentAt: r.consent_at,
   createdAt: r.created_at,
 });

@@ -69,8 +69,7 @@ export async function listListings(
   if (actor.role === 'partner') q = q.where('center_id', '=', actor.centerId ?? '-');
   else if (actor.role !== 'hq_admin') q = q.where('county_id', '=', actor.countyId ?? '-');
   const merchants = (await q.execute()).map((r) => r.merchant_id);
-  const products = await localProductsOf(deps.db, merchants);
-  return query.status ? products.filter((p) => p.status === query.status) : products;
+  return localProductsOf(deps.db, merchants, { status: query.status });
 }
 
 /**
@@ -87,9 +86,9 @@ export async function countyStoreProducts(
     .select('merchant_id')
     .where('county_id', '=', countyId)
     .execute();
-  const products = await localProductsOf(
+  return localProductsOf(
     db,
     sellers.map((s) => s.merchant_id),
+    { status: 'active', limit },
   );
-  return products.filter((p) => p.status === 'active').slice(0, limit);
 }
