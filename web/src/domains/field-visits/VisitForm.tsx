@@ -58,6 +58,8 @@ export function VisitForm({ countyId, centers, centerId, purpose = 'routine', on
         onSuccess: () => {
           message.success(t('visits.logged'));
           form.resetFields();
+          // The next visit is logged later: its time starts from then, not from when the page opened.
+          form.setFieldValue('visitedAt', dayjs());
           setKey(newIdempotencyKey());
           onLogged?.();
         },
