@@ -320,6 +320,12 @@ describeDb('field visits: county staff visit their centres and follow up', () =>
       [busy.center.id]: '2026-11-26T04:01:00.000Z',
       [quiet.center.id]: '2026-11-25T17:00:00.000Z',
     });
+    // Government viewers see when centres were visited (a date, not the notes), not the earnings.
+    const viewed = await get(outsiders.gov, `/api/v1/counties/${a.county.id}/leaderboard`);
+    expect(viewed.status).toBe(200);
+    for (const row of viewed.body.items) {
+      expect(row).toMatchObject({ lastVisitAt: lastVisit[row.centerId], earningsFen: null });
+    }
     const fresh = await openCentreWithPartner(t, a.staff.token, a.county.id, a.village.id);
     const perf = await get(fresh.partner.token, `/api/v1/centers/${fresh.center.id}/performance`);
     expect(perf.body.lastVisitAt).toBeNull();
