@@ -18,6 +18,7 @@ import { registerWeb } from './http/web.ts';
 import type { OutboxHandlers } from './jobs/outbox-worker.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { feeRoutes } from './modules/fees/fees.routes.ts';
+import { fieldVisitRoutes } from './modules/field-visits/field-visits.routes.ts';
 import { governmentRoutes } from './modules/government/government.routes.ts';
 import { identityRoutes, type LoginLimits } from './modules/identity/identity.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(supportRoutes(deps));
       await api.register(serviceRoutes(deps, options.services ?? sandboxServiceProviders()));
       await api.register(screenRoutes(deps));
+      await api.register(fieldVisitRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

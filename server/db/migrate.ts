@@ -1,6 +1,7 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import { migrations as catalog } from '../modules/catalog/migrations/index.ts';
 import { migrations as fees } from '../modules/fees/migrations/index.ts';
+import { migrations as fieldVisits } from '../modules/field-visits/migrations/index.ts';
 import { migrations as government } from '../modules/government/migrations/index.ts';
 import { migrations as identity } from '../modules/identity/migrations/index.ts';
 import { migrations as ledger } from '../modules/ledger/migrations/index.ts';
@@ -45,6 +46,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   support,
   services,
   screens,
+  'field-visits': fieldVisits,
 };
 
 const provider: MigrationProvider = {

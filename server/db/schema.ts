@@ -1,5 +1,6 @@
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { FeeTables } from '../modules/fees/fees.tables.ts';
+import type { FieldVisitTables } from '../modules/field-visits/field-visits.tables.ts';
 import type { GovernmentTables } from '../modules/government/government.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
@@ -37,4 +38,5 @@ export type Database = PlatformTables &
   OnboardingTables &
   SupportTables &
   ServiceTables &
-  ScreenTables;
+  ScreenTables &
+  FieldVisitTables;

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { dayOf, isCalendarDay, type Period, periodRanges, type Range } from '../../shared/month.ts';
+import { lastVisitOfCenters } from '../field-visits/index.ts';
 import { type Actor, assertFound, canSeeCenter, canSeeCounty } from '../identity/index.ts';
 import { type Center, findCenter, findCounty, listCenters } from '../network/index.ts';
 import { orderVolumesOfCenters } from '../orders/index.ts';
@@ -24,6 +25,8 @@ export type CenterPerformance = Figures & {
   centerName: string;
   previous: Figures;
   atRisk: boolean;
+  /** When county staff last logged a visit to the centre, whatever the period; null if never. */
+  lastVisitAt: string | null;
 };
 
 /** A fall in activity (orders + service requests) of at least this share flags the centre. */
@@ -101,10 +104,18 @@ async function performanceOf(
     return out;
   };
   const [current, previous] = [await figuresOf(ranges.current), await figuresOf(ranges.previous)];
+  const visits = await lastVisitOfCenters(deps.db, ids);
   return centers.map((c) => {
     const now = current.get(c.id)!;
     const before = previous.get(c.id)!;
-    return { centerId: c.id, centerName: c.name, ...now, previous: before, atRisk: atRisk(c, now, before) };
+    return {
+      centerId: c.id,
+      centerName: c.name,
+      ...now,
+      previous: before,
+      atRisk: atRisk(c, now, before),
+      lastVisitAt: visits.get(c.id) ?? null,
+    };
   });
 }
 

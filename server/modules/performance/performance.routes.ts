@@ -26,6 +26,7 @@ const Performance = Type.Object({
   ...figures,
   previous: Type.Object(figures),
   atRisk: Type.Boolean(),
+  lastVisitAt: Nullable(Timestamp),
 });
 
 const periodOf = (q: Static<typeof PeriodQuery>) => q.period ?? 'month';

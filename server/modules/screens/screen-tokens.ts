@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
-import { type Actor, assertFound, canManageCounty } from '../identity/index.ts';
+import { type Actor, assertFound, canManageCounty, getUser } from '../identity/index.ts';
 import { type Center, findCenter } from '../network/index.ts';
 
 /** The SHA-256 of a token, hex: what the table stores and the feed looks up. */
@@ -57,6 +57,36 @@ export async function revokeScreenToken(deps: Deps, actor: Actor, centerId: stri
   const center = await manageableCenter(deps, actor, centerId);
   await deps.db.deleteFrom('screen_tokens').where('center_id', '=', center.id).execute();
   return center;
+}
+
+export type ScreenTokenStatus = {
+  active: boolean;
+  createdAt: string | null;
+  /** The user who made the live token, and their name for the page. */
+  createdBy: string | null;
+  createdByName: string | null;
+};
+
+/** Whether the centre has a live screen token, and who made it when; never the token. */
+export async function screenTokenStatus(
+  deps: Deps,
+  actor: Actor,
+  centerId: string,
+): Promise<ScreenTokenStatus> {
+  const center = await manageableCenter(deps, actor, centerId);
+  const row = await deps.db
+    .selectFrom('screen_tokens')
+    .select(['created_by', 'created_at'])
+    .where('center_id', '=', center.id)
+    .executeTakeFirst();
+  if (!row) return { active: false, createdAt: null, createdBy: null, createdByName: null };
+  const maker = await getUser(deps.db, row.created_by);
+  return {
+    active: true,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    createdByName: maker?.displayName ?? null,
+  };
 }
 
 /** The centre a live token belongs to, or null for an unknown or revoked one. */

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { errors, IdParams, Nullable, Timestamp } from '../../http/schemas.ts';
 import { screenFeed } from './screen-feed.ts';
-import { revokeScreenToken, rotateScreenToken } from './screen-tokens.ts';
+import { revokeScreenToken, rotateScreenToken, screenTokenStatus } from './screen-tokens.ts';
 
 const tags = ['screens'];
 const managers = { roles: ['partner', 'county_staff', 'hq_admin'] } as const;
@@ -59,6 +59,28 @@ export const screenRoutes =
         request.audit = { countyId: center.countyId, entityId: center.id };
         return reply.code(201).send({ token, url });
       },
+    );
+
+    app.get(
+      '/centers/:id/screen-token',
+      {
+        config: { access: managers },
+        schema: {
+          tags,
+          description: 'Whether the centre’s screen link is live, and who made it when. Never the token.',
+          params: IdParams,
+          response: {
+            200: Type.Object({
+              active: Type.Boolean(),
+              createdAt: Nullable(Timestamp),
+              createdBy: Nullable(Type.String()),
+              createdByName: Nullable(Type.String()),
+            }),
+            ...errors(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => screenTokenStatus(deps, actorOf(request), request.params.id),
     );
 
     app.delete(

@@ -165,4 +165,42 @@ describeDb('village screen: a centre’s TV by screen token', () => {
     expect(after).toEqual(before);
     expect((await createToken(hq, centerId)).status).toBe(201);
   });
+
+  it('tells whether a centre has a live screen link, and since when, never the token', async () => {
+    const centerId = c.centre.center.id;
+    const status = (token: string | undefined, id = centerId) => t.request('GET', tokenUrl(id), { token });
+    await t.request('DELETE', tokenUrl(centerId), { token: c.staff.token });
+    expect((await status(c.centre.partner.token)).body).toEqual({
+      active: false,
+      createdAt: null,
+      createdBy: null,
+      createdByName: null,
+    });
+
+    const created = await createToken(c.staff.token);
+    for (const token of [c.centre.partner.token, c.staff.token, hq]) {
+      const res = await status(token);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        active: true,
+        createdAt: expect.any(String),
+        createdBy: c.staff.user.id,
+        createdByName: c.staff.user.displayName,
+      });
+      expect(JSON.stringify(res.body)).not.toContain(created.body.token);
+    }
+
+    expect((await status(other.centre.partner.token)).status).toBe(404);
+    expect((await status(other.staff.token)).status).toBe(404);
+    expect((await status(c.staff.token, 'no-such-centre')).status).toBe(404);
+    expect((await status(c.staff.token, 'bad id!')).status).toBe(400);
+    const gov = await makeUser(t, hq, 'gov_viewer', { countyId: c.county.id });
+    const buyer = await makeUser(t, hq, 'buyer');
+    for (const token of [gov.token, c.shop.token, buyer.token])
+      expect((await status(token)).status).toBe(403);
+    expect((await status(undefined)).status).toBe(401);
+
+    await t.request('DELETE', tokenUrl(centerId), { token: c.centre.partner.token });
+    expect((await status(c.staff.token)).body.active).toBe(false);
+  });
 });

@@ -14,6 +14,7 @@ import { ServicesPage } from './ServicesPage';
 import { SupportPage } from './SupportPage';
 import { TrainingPage } from './TrainingPage';
 import { VillagesPage } from './VillagesPage';
+import { VisitsPage } from './VisitsPage';
 
 // The hub's pages are the county staff's alone and load on first visit.
 const ScanStation = lazy(() => import('./hub/ScanStation'));
@@ -32,6 +33,7 @@ type Props = {
 const networkTabs = [
   'centers',
   'performance',
+  'visits',
   'villages',
   'recruitment',
   'training',
@@ -72,6 +74,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
         <Routes>
           <Route path="centers" element={<CentersPage countyId={countyId} />} />
           <Route path="performance" element={<PerformancePage countyId={countyId} />} />
+          <Route path="visits" element={<VisitsPage countyId={countyId} />} />
           <Route path="villages" element={<VillagesPage countyId={countyId} />} />
           <Route path="recruitment" element={<RecruitmentPage countyId={countyId} />} />
           <Route path="training" element={<TrainingPage countyId={countyId} />} />

@@ -1,84 +1,30 @@
-import { Card, Space, Table, Tag } from 'antd';
+import { Card, Drawer, Space } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VisitForm } from '../../domains/field-visits/VisitForm';
 import { useLeaderboard } from '../../domains/performance/api';
-import { Change } from '../../domains/performance/Change';
+import { LeaderboardTable } from '../../domains/performance/LeaderboardTable';
 import { PeriodSwitch } from '../../domains/performance/PeriodSwitch';
-import type { PerformancePeriod } from '../../domains/performance/types';
-import { formatFen } from '../../ui/money';
+import type { CenterPerformance, PerformancePeriod } from '../../domains/performance/types';
 import { PageLoading } from '../../ui/PageLoading';
 import { QueryView } from '../../ui/QueryView';
 
 const GmvChart = lazy(() => import('../../domains/performance/GmvChart'));
 
-/** The county's open centres ranked by GMV, against the previous period, with partners at risk marked. */
+/**
+ * The county's open centres ranked by GMV, against the previous period, with partners at risk
+ * marked, when each was last visited, and a visit to log for those at risk.
+ */
 export function PerformancePage({ countyId }: { countyId: string }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<PerformancePeriod>('month');
   const board = useLeaderboard(countyId, period);
+  const [visiting, setVisiting] = useState<CenterPerformance | null>(null);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title={t('performance.leaderboard')} extra={<PeriodSwitch value={period} onChange={setPeriod} />}>
         <QueryView query={board}>
-          {(rows) => (
-            <Table
-              size="small"
-              rowKey="centerId"
-              pagination={false}
-              dataSource={rows}
-              data-testid="leaderboard"
-              scroll={{ x: true }}
-              columns={[
-                { title: t('performance.rank'), key: 'rank', render: (_v, _r, i) => i + 1 },
-                {
-                  title: t('performance.center'),
-                  dataIndex: 'centerName',
-                  render: (name: string, r) => (
-                    <Space size={4}>
-                      {name}
-                      {r.atRisk && <Tag color="red">{t('performance.atRisk')}</Tag>}
-                    </Space>
-                  ),
-                },
-                {
-                  title: t('performance.gmv'),
-                  dataIndex: 'gmvFen',
-                  align: 'right',
-                  render: (n: number, r) => <Change now={n} before={r.previous.gmvFen} format={formatFen} />,
-                },
-                {
-                  title: t('performance.orders'),
-                  dataIndex: 'orders',
-                  align: 'right',
-                  render: (n: number, r) => <Change now={n} before={r.previous.orders} />,
-                },
-                {
-                  title: t('performance.activeVillagers'),
-                  dataIndex: 'activeVillagers',
-                  align: 'right',
-                  render: (n: number, r) => <Change now={n} before={r.previous.activeVillagers} />,
-                },
-                {
-                  title: t('performance.services'),
-                  dataIndex: 'serviceRequests',
-                  align: 'right',
-                  render: (n: number, r) => <Change now={n} before={r.previous.serviceRequests} />,
-                },
-                {
-                  title: t('performance.upstreamSales'),
-                  dataIndex: 'upstreamSalesFen',
-                  align: 'right',
-                  render: formatFen,
-                },
-                {
-                  title: t('performance.earnings'),
-                  dataIndex: 'earningsFen',
-                  align: 'right',
-                  render: (n: number | null) => (n === null ? '—' : formatFen(n)),
-                },
-              ]}
-            />
-          )}
+          {(rows) => <LeaderboardTable rows={rows} showEarnings onLogVisit={setVisiting} />}
         </QueryView>
       </Card>
       {board.data && board.data.length > 0 && (
@@ -88,6 +34,23 @@ export function PerformancePage({ countyId }: { countyId: string }) {
           </Suspense>
         </Card>
       )}
+      <Drawer
+        open={visiting !== null}
+        onClose={() => setVisiting(null)}
+        title={visiting ? t('visits.logFor', { name: visiting.centerName }) : ''}
+        size={520}
+        destroyOnHidden
+      >
+        {visiting && (
+          <VisitForm
+            countyId={countyId}
+            centers={[{ id: visiting.centerId, name: visiting.centerName }]}
+            centerId={visiting.centerId}
+            purpose="at_risk"
+            onLogged={() => setVisiting(null)}
+          />
+        )}
+      </Drawer>
     </Space>
   );
 }

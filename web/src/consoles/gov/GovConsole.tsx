@@ -1,4 +1,5 @@
 import { Card, Col, Result, Row, Statistic } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/auth';
 import { AgreementTable } from '../../domains/government/AgreementTable';
@@ -8,6 +9,10 @@ import { useCenters, useCounty, useVillages } from '../../domains/network/api';
 import { CenterTable } from '../../domains/network/CenterTable';
 import type { Center, Village } from '../../domains/network/types';
 import { VillageTable } from '../../domains/network/VillageTable';
+import { useLeaderboard } from '../../domains/performance/api';
+import { LeaderboardTable } from '../../domains/performance/LeaderboardTable';
+import { PeriodSwitch } from '../../domains/performance/PeriodSwitch';
+import type { PerformancePeriod } from '../../domains/performance/types';
 import { ServiceSummary } from '../../domains/services/ServiceSummary';
 import { AppLayout } from '../../ui/AppLayout';
 import { QueryView } from '../../ui/QueryView';
@@ -35,6 +40,22 @@ function Figures({ villages, centers }: { villages: Village[]; centers: Center[]
   );
 }
 
+/** The centres' league table, read-only: partners' earnings are theirs and the platform's, not the government's. */
+function Leaderboard({ countyId }: { countyId: string }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState<PerformancePeriod>('month');
+  const board = useLeaderboard(countyId, period);
+  return (
+    <Card
+      title={t('performance.leaderboard')}
+      extra={<PeriodSwitch value={period} onChange={setPeriod} />}
+      style={{ marginBottom: 24 }}
+    >
+      <QueryView query={board}>{(rows) => <LeaderboardTable rows={rows} showEarnings={false} />}</QueryView>
+    </Card>
+  );
+}
+
 function Overview({ countyId }: { countyId: string }) {
   const { t } = useTranslation();
   const county = useCounty(countyId);
@@ -54,6 +75,7 @@ function Overview({ countyId }: { countyId: string }) {
                 <Card title={t('government.agreements')} style={{ marginBottom: 24 }}>
                   <QueryView query={agreements}>{(items) => <AgreementTable agreements={items} />}</QueryView>
                 </Card>
+                <Leaderboard countyId={countyId} />
                 <Card title={t('centers.list')} style={{ marginBottom: 24 }}>
                   <CenterTable centers={centerItems} />
                 </Card>

@@ -16,4 +16,6 @@ export type CenterPerformance = Figures & {
   centerName: string;
   previous: Figures;
   atRisk: boolean;
+  /** When county staff last logged a visit to the centre; null if never. */
+  lastVisitAt: string | null;
 };

@@ -1,8 +1,9 @@
-import { Alert, Button, Popconfirm, Space } from 'antd';
+import { Alert, Button, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../ui/errors';
-import { useRevokeScreenToken, useRotateScreenToken } from './api';
+import { formatDateTime } from '../../ui/format';
+import { useRevokeScreenToken, useRotateScreenToken, useScreenTokenStatus } from './api';
 
 /**
  * The centre's TV link: the token is shown once, right after it is made, so a lost link is
@@ -13,6 +14,7 @@ export function ScreenTokenCard({ centerId }: { centerId: string }) {
   const errorText = useErrorText();
   const rotate = useRotateScreenToken(centerId);
   const revoke = useRevokeScreenToken(centerId);
+  const status = useScreenTokenStatus(centerId);
   const [url, setUrl] = useState<string | null>(null);
   const [revoked, setRevoked] = useState(false);
   const error = rotate.error ?? revoke.error;
@@ -35,6 +37,21 @@ export function ScreenTokenCard({ centerId }: { centerId: string }) {
   return (
     <div data-testid="screen-token">
       <p style={{ marginTop: 0 }}>{t('screen.hint')}</p>
+      {status.data && (
+        <p data-testid="screen-status">
+          {status.data.active ? (
+            <>
+              <Tag color="green">{t('screen.active')}</Tag>
+              {t('screen.activeSince', {
+                at: formatDateTime(status.data.createdAt),
+                name: status.data.createdByName ?? '—',
+              })}
+            </>
+          ) : (
+            <Tag>{t('screen.inactive')}</Tag>
+          )}
+        </p>
+      )}
       {url && (
         <Alert
           type="success"
@@ -63,7 +80,12 @@ export function ScreenTokenCard({ centerId }: { centerId: string }) {
           </Button>
         </Popconfirm>
         <Popconfirm title={t('screen.revokeConfirm')} onConfirm={stop}>
-          <Button danger loading={revoke.isPending} data-testid="screen-revoke">
+          <Button
+            danger
+            loading={revoke.isPending}
+            disabled={status.data?.active === false}
+            data-testid="screen-revoke"
+          >
             {t('screen.revoke')}
           </Button>
         </Popconfirm>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, post } from '../../api/client';
 
 export type ScreenFeed = {
@@ -22,13 +22,35 @@ export const useScreenFeed = (token: string) =>
     retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 3,
   });
 
-/** Creates the centre's screen token, revoking the previous one; the answer is the only place it appears. */
-export const useRotateScreenToken = (centerId: string) =>
-  useMutation({
-    mutationFn: () => post<{ token: string; url: string }>(`/centers/${q(centerId)}/screen-token`),
+export type ScreenTokenStatus = {
+  active: boolean;
+  createdAt: string | null;
+  createdBy: string | null;
+  createdByName: string | null;
+};
+
+const statusKey = (centerId: string) => ['screen-token', centerId] as const;
+
+/** Whether the centre's TV link is live, and who made it when; the token itself is never shown again. */
+export const useScreenTokenStatus = (centerId: string) =>
+  useQuery({
+    queryKey: statusKey(centerId),
+    queryFn: () => api<ScreenTokenStatus>(`/centers/${q(centerId)}/screen-token`),
   });
 
-export const useRevokeScreenToken = (centerId: string) =>
-  useMutation({
-    mutationFn: () => api<void>(`/centers/${q(centerId)}/screen-token`, { method: 'DELETE' }),
+/** Creates the centre's screen token, revoking the previous one; the answer is the only place it appears. */
+export function useRotateScreenToken(centerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<{ token: string; url: string }>(`/centers/${q(centerId)}/screen-token`),
+    onSuccess: () => client.invalidateQueries({ queryKey: statusKey(centerId) }),
   });
+}
+
+export function useRevokeScreenToken(centerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(`/centers/${q(centerId)}/screen-token`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: statusKey(centerId) }),
+  });
+}
