@@ -19,7 +19,8 @@ export type PartnerProfile = Certification &
 
 /**
  * A partner with its centre, certification (courses required for opening, certificates
- * earned) and the gated features its courses have unlocked. Seen by the partner itself, and by HQ and the county's staff and government viewers.
+ * earned) and the gated features its courses have unlocked. Seen by the partner itself, and
+ * by HQ and the county's staff and government viewers.
  */
 export async function partnerProfile(deps: Deps, actor: Actor, userId: string): Promise<PartnerProfile> {
   const partner = await getUser(deps.db, userId);
