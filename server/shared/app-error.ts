@@ -7,6 +7,7 @@ export const errorStatus = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  training_required: 403,
   not_found: 404,
   conflict: 409,
   villager_exists: 409,

@@ -7,6 +7,7 @@ import { releaseStock, returnPromotionBudget } from '../catalog/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { accountId, post } from '../ledger/index.ts';
 import { queueSms } from '../notifications/index.ts';
+import { assertFeatureUnlocked } from '../training/index.ts';
 import { findVillager } from '../villagers/index.ts';
 import { type LineMoney, returnedMoney, splitEntries, unitsShare } from './money-split.ts';
 import { assertMayAct, loadVisibleOrder } from './order-scope.ts';
@@ -42,7 +43,8 @@ export type ReturnResult = {
  * The partner takes goods back at the counter. The refund (what the villager paid for those
  * units), the commission claw-back, the merchant's and the platform's shares all reverse
  * in one ledger transaction, pro rata and to the fen; stock and promotion budget come back.
- * Once every unit is back the order is `returned`.
+ * Once every unit is back the order is `returned`. A partner who has not passed the courses
+ * that unlock returns is refused (`training_required`) before anything is written.
  */
 export async function recordReturn(
   deps: Deps,
@@ -53,6 +55,7 @@ export async function recordReturn(
 ): Promise<ReturnResult> {
   const order = await loadVisibleOrder(trx, actor, orderId);
   assertMayAct(actor, order);
+  await assertFeatureUnlocked(trx, actor, 'returns');
   const result = await applyReturn(deps, trx, order, input, actor.id, true);
   // Goods handed back at the counter go back to the merchants on a van's next visit.
   if (goodsAtCentre.includes(order.status)) {

@@ -14,7 +14,7 @@ import {
   Timestamp,
 } from '../../http/schemas.ts';
 import { MONTH_PATTERN, monthOf } from '../../shared/month.ts';
-import { CertificationFields } from '../training/index.ts';
+import { CertificationFields, FeatureFields } from '../training/index.ts';
 import { floatBalance, listFloatDeposits, recordFloatDeposit } from './float.ts';
 import { guaranteeBalance, recordGuaranteeDeposit } from './guarantee.ts';
 import { partnerProfile } from './partner-profile.ts';
@@ -103,6 +103,7 @@ export const partnerRoutes =
           response: {
             200: Type.Object({
               ...CertificationFields,
+              ...FeatureFields,
               displayName: Type.String(),
               countyId: Nullable(Type.String()),
               centerId: Nullable(Type.String()),

@@ -11,6 +11,7 @@ import {
   hashNewPassword,
 } from '../identity/index.ts';
 import { type Center, createCenter, findCenter, findVillage, listCenters } from '../network/index.ts';
+import { smsApplicationApproved, smsApplicationRejected } from './applicant-sms.ts';
 import { findApplicationRow, lockApplicationRow, updateApplication } from './recruitment.repo.ts';
 import type { ApplicationRow } from './recruitment.tables.ts';
 import { type Application, toApplication } from './recruitment.views.ts';
@@ -83,7 +84,8 @@ async function centreFor(deps: Deps, trx: Trx, actor: Actor, app: ApplicationRow
 /**
  * Approves an application: in one transaction the applicant becomes a `partner` user of the
  * county (login: the phone number unless given) linked to the village's centre, and the
- * application records both. The centre stays planned until the partner is certified.
+ * application records both. The centre stays planned until the partner is certified. The
+ * applicant gets an SMS with the login; the password is handed over by the county centre.
  */
 export async function approveApplication(
   deps: Deps,
@@ -116,10 +118,12 @@ export async function approveApplication(
         updated_at: now,
       };
       await updateApplication(trx, id, patch);
+      const center = (await findCenter(trx, centerId))!;
+      await smsApplicationApproved(trx, deps.clock, app, partner.login, center.name);
       return {
         application: toApplication({ ...app, ...patch }),
         partner: { id: partner.id, login: partner.login, displayName: partner.displayName },
-        center: (await findCenter(trx, centerId))!,
+        center,
         initialPassword,
       };
     });
@@ -130,7 +134,7 @@ export async function approveApplication(
   }
 }
 
-/** Rejects an application with the reason the applicant will be told. */
+/** Rejects an application; the applicant is told the reason by SMS. */
 export async function rejectApplication(
   deps: Deps,
   actor: Actor,
@@ -149,6 +153,7 @@ export async function rejectApplication(
       updated_at: now,
     };
     await updateApplication(trx, id, patch);
+    await smsApplicationRejected(trx, deps.clock, app, reason);
     return toApplication({ ...app, ...patch });
   });
 }

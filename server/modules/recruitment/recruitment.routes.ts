@@ -52,6 +52,7 @@ export const recruitmentRoutes =
           throw new AppError('rate_limited', 'Too many applications from this address; try again later');
         const submitted = await submitApplication(deps, actor, request.body);
         request.audit = { countyId: request.body.countyId, entityId: submitted.id };
+        deps.nudgeOutbox();
         return reply.code(201).send(submitted);
       },
     );
@@ -139,6 +140,7 @@ export const recruitmentRoutes =
         const actor = actorOf(request);
         const approved = await approveApplication(deps, actor, request.params.id, request.body);
         request.audit = { countyId: actor.countyId, entityId: request.params.id };
+        deps.nudgeOutbox();
         return approved;
       },
     );
@@ -158,6 +160,7 @@ export const recruitmentRoutes =
         const actor = actorOf(request);
         const rejected = await rejectApplication(deps, actor, request.params.id, request.body.reason);
         request.audit = { countyId: actor.countyId, entityId: request.params.id };
+        deps.nudgeOutbox();
         return rejected;
       },
     );

@@ -3,6 +3,7 @@ import { AppError, validationFailed } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { type Actor, canManageCounty } from '../identity/index.ts';
 import { findCounty, findVillage } from '../network/index.ts';
+import { smsApplicationReceived } from './applicant-sms.ts';
 import { insertApplication, openApplicationByPhone } from './recruitment.repo.ts';
 import type { ApplicationRow } from './recruitment.tables.ts';
 import { type Answers, answerProblems, type Profile, scoreAnswers } from './rubric.ts';
@@ -28,7 +29,8 @@ export type SubmittedApplication = {
 /**
  * Files an application to run a village's centre, scored at once by the model's current
  * rubric. `actor` is null for the public form; signed in, only the county's own staff (or HQ)
- * file applications. One open application per phone number and county.
+ * file applications. One open application per phone number and county. The applicant is
+ * told by SMS that the application arrived.
  */
 export async function submitApplication(
   deps: Deps,
@@ -75,6 +77,9 @@ export async function submitApplication(
     created_at: now,
     updated_at: now,
   };
-  await insertApplication(deps.db, row);
+  await deps.db.transaction().execute(async (trx) => {
+    await insertApplication(trx, row);
+    await smsApplicationReceived(trx, deps.clock, row, village.name);
+  });
   return { id: row.id, status: 'submitted', score: row.score, maxScore: row.max_score, createdAt: now };
 }

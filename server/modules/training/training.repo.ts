@@ -1,5 +1,12 @@
 import type { Queryable } from '../../db/create-db.ts';
-import type { AttendanceRow, CertificateRow, CourseRow, TrainingSessionRow } from './training.tables.ts';
+import type {
+  AttendanceRow,
+  CertificateRow,
+  CourseRow,
+  CourseUnlockRow,
+  GatedFeature,
+  TrainingSessionRow,
+} from './training.tables.ts';
 
 export const listCourseRows = (db: Queryable) =>
   db.selectFrom('courses').selectAll().orderBy('created_at').orderBy('id').execute();
@@ -13,6 +20,50 @@ export const findCourseByTitle = (db: Queryable, title: string) =>
 export async function insertCourse(db: Queryable, row: CourseRow): Promise<void> {
   await db.insertInto('courses').values(row).execute();
 }
+
+export const listUnlockRows = (db: Queryable) =>
+  db.selectFrom('course_unlocks').selectAll().orderBy('course_id').orderBy('feature').execute();
+
+export const unlockRowsOfCourse = (db: Queryable, courseId: string) =>
+  db.selectFrom('course_unlocks').selectAll().where('course_id', '=', courseId).orderBy('feature').execute();
+
+/** Replaces what a course unlocks; the caller's transaction keeps the swap atomic. */
+export async function replaceUnlocks(
+  db: Queryable,
+  courseId: string,
+  features: GatedFeature[],
+): Promise<void> {
+  await db.deleteFrom('course_unlocks').where('course_id', '=', courseId).execute();
+  if (features.length === 0) return;
+  const rows: CourseUnlockRow[] = features.map((feature) => ({ course_id: courseId, feature }));
+  await db.insertInto('course_unlocks').values(rows).execute();
+}
+
+/** The courses that unlock any of these features, with the feature each unlocks. */
+export const gatingCourseRows = (db: Queryable, features: readonly GatedFeature[]) =>
+  db
+    .selectFrom('course_unlocks')
+    .innerJoin('courses', 'courses.id', 'course_unlocks.course_id')
+    .select(['course_unlocks.feature', 'courses.id', 'courses.title'])
+    .where('course_unlocks.feature', 'in', features)
+    .orderBy('courses.created_at')
+    .orderBy('courses.id')
+    .execute();
+
+/** Which of these courses the partner holds a certificate for, i.e. has passed. */
+export const passedCourseIds = async (db: Queryable, userId: string, courseIds: string[]) =>
+  courseIds.length === 0
+    ? new Set<string>()
+    : new Set(
+        (
+          await db
+            .selectFrom('certificates')
+            .select('course_id')
+            .where('user_id', '=', userId)
+            .where('course_id', 'in', courseIds)
+            .execute()
+        ).map((r) => r.course_id),
+      );
 
 export const requiredCourseRows = (db: Queryable) =>
   db

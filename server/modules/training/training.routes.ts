@@ -4,10 +4,16 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { errors, Id, IdParams, ItemsOf, Nullable, Text, Timestamp } from '../../http/schemas.ts';
 import { countyCertification } from './county-certification.ts';
-import { createCourse, listCourses } from './courses.ts';
+import { createCourse, listCourses, setCourseUnlocks } from './courses.ts';
 import { recordAttendance } from './record-attendance.ts';
 import { createSession, getSession, listSessions } from './sessions.ts';
-import { AttendanceSchema, CertificationFields, CourseSchema, SessionSchema } from './training.schemas.ts';
+import {
+  AttendanceSchema,
+  CertificationFields,
+  CourseSchema,
+  SessionSchema,
+  UnlocksSchema,
+} from './training.schemas.ts';
 
 const tags = ['training'];
 const staff = { roles: ['county_staff'] } as const;
@@ -27,6 +33,7 @@ export const trainingRoutes =
             title: Text(100),
             requiredForOpening: Type.Boolean(),
             description: Type.Optional(Text(2000)),
+            unlocks: Type.Optional(UnlocksSchema),
           }),
           response: { 201: CourseSchema, ...errors(400, 401, 403, 409) },
         },
@@ -35,6 +42,26 @@ export const trainingRoutes =
         const course = await createCourse(deps, actorOf(request), request.body);
         request.audit = { entityId: course.id };
         return reply.code(201).send(course);
+      },
+    );
+
+    app.patch(
+      '/courses/:id',
+      {
+        config: { access: { roles: ['hq_admin'] } },
+        schema: {
+          tags,
+          description:
+            'Sets the partner features the course unlocks (`returns`, `upstream_listings`); `[]` unlocks none.',
+          params: IdParams,
+          body: Type.Object({ unlocks: UnlocksSchema }),
+          response: { 200: CourseSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const course = await setCourseUnlocks(deps, request.params.id, request.body.unlocks);
+        request.audit = { entityId: course.id };
+        return course;
       },
     );
 

@@ -8,6 +8,16 @@ export type CourseRow = {
   created_at: string;
 };
 
+/** Partner features a course can unlock: a gated feature waits for every course unlocking it. */
+export const gatedFeatures = ['returns', 'upstream_listings'] as const;
+export type GatedFeature = (typeof gatedFeatures)[number];
+
+/** One per course and feature the course unlocks. */
+export type CourseUnlockRow = {
+  course_id: string;
+  feature: GatedFeature;
+};
+
 export type TrainingSessionRow = {
   id: string;
   county_id: string;
@@ -46,6 +56,7 @@ export type CertificateRow = {
 
 export type TrainingTables = {
   courses: CourseRow;
+  course_unlocks: CourseUnlockRow;
   training_sessions: TrainingSessionRow;
   training_attendance: AttendanceRow;
   certificates: CertificateRow;

@@ -1,10 +1,18 @@
-import type { AttendanceRow, CertificateRow, CourseRow, TrainingSessionRow } from './training.tables.ts';
+import type {
+  AttendanceRow,
+  CertificateRow,
+  CourseRow,
+  GatedFeature,
+  TrainingSessionRow,
+} from './training.tables.ts';
 
 export type Course = {
   id: string;
   title: string;
   description: string | null;
   requiredForOpening: boolean;
+  /** Partner features gated on passing this course (with every other course unlocking them). */
+  unlocks: GatedFeature[];
   createdAt: string;
 };
 
@@ -41,11 +49,12 @@ export type Certificate = {
   issuedAt: string;
 };
 
-export const toCourse = (r: CourseRow): Course => ({
+export const toCourse = (r: CourseRow, unlocks: GatedFeature[]): Course => ({
   id: r.id,
   title: r.title,
   description: r.description,
   requiredForOpening: r.required_for_opening === 1,
+  unlocks,
   createdAt: r.created_at,
 });
 

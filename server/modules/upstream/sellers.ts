@@ -15,6 +15,7 @@ import {
 } from '../catalog/index.ts';
 import { type Actor, assertFound, canSeeCenter } from '../identity/index.ts';
 import { findCenter, findVillage } from '../network/index.ts';
+import { assertFeatureUnlocked } from '../training/index.ts';
 import { findVillager } from '../villagers/index.ts';
 import type { PayoutMethod, SellerRow } from './upstream.tables.ts';
 
@@ -150,7 +151,8 @@ export type NewListing = {
 /**
  * The partner lists a product on the seller's behalf. Its origin always names the seller's
  * county and village (so the public origin page is true); grade and harvest date come from
- * the partner. It waits for the county's review.
+ * the partner. It waits for the county's review. A partner who has not passed the courses
+ * that unlock upstream listings is refused (`training_required`).
  */
 export async function listForSeller(
   deps: Deps,
@@ -161,6 +163,7 @@ export async function listForSeller(
   const seller = await visibleSeller(deps.db, actor, sellerId);
   if (actor.role !== 'partner')
     throw new AppError('forbidden', 'Only the partner of the seller’s centre lists');
+  await assertFeatureUnlocked(deps.db, actor, 'upstream_listings');
   const center = await findCenter(deps.db, seller.center_id);
   const village = center ? await findVillage(deps.db, center.villageId) : null;
   const batch = input.batch;

@@ -12,6 +12,12 @@ export function useErrorText(): (error: unknown) => string {
     const reason = (error.details as { reason?: unknown } | null | undefined)?.reason;
     if (typeof reason === 'string' && i18n.exists(`errors.reason.${reason}`))
       return t(`errors.reason.${reason}`);
+    if (error.code === 'training_required') {
+      const missing = (error.details as { missingCourses?: Array<{ title: string }> } | null | undefined)
+        ?.missingCourses;
+      const courses = (missing ?? []).map((c) => t('training.locked.course', { title: c.title }));
+      return t('errors.training_required', { courses: courses.join(t('training.locked.join')) });
+    }
     if (!i18n.exists(`errors.${error.code}`)) return error.message;
     const text = t(`errors.${error.code}`);
     // These say all there is to say in the user's language; the server's English adds nothing.

@@ -5,7 +5,10 @@ import { CourseForm } from '../../domains/training/CourseForm';
 import { CourseTable } from '../../domains/training/CourseTable';
 import { QueryView } from '../../ui/QueryView';
 
-/** National courses; those required for opening gate every new centre. */
+/**
+ * National courses; those required for opening gate every new centre, and what each unlocks
+ * (returns, upstream listings) is edited in place.
+ */
 export function CoursesPage() {
   const { t } = useTranslation();
   const courses = useCourses();
@@ -13,7 +16,7 @@ export function CoursesPage() {
     <Row gutter={[24, 24]}>
       <Col xs={24} lg={16}>
         <Card title={t('training.courses')}>
-          <QueryView query={courses}>{(items) => <CourseTable courses={items} />}</QueryView>
+          <QueryView query={courses}>{(items) => <CourseTable courses={items} editable />}</QueryView>
         </Card>
       </Col>
       <Col xs={24} lg={8}>

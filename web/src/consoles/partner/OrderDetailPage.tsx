@@ -11,6 +11,7 @@ import {
   type OrderLine,
   returnable,
 } from '../../domains/orders/types';
+import { FeatureLockNotice, useFeatureLock } from '../../domains/training/FeatureLock';
 import { useVillager } from '../../domains/villagers/api';
 import { useErrorText } from '../../ui/errors';
 import { useMessage } from '../../ui/feedback';
@@ -26,6 +27,7 @@ function Actions({ order }: { order: OrderDetail }) {
   const navigate = useNavigate();
   const cancel = useCancelOrder();
   const [returning, setReturning] = useState(false);
+  const returnsLock = useFeatureLock('returns');
   return (
     <Space wrap style={{ marginTop: 16 }}>
       <Button type="primary" onClick={() => navigate('receipt')} data-testid="print-receipt">
@@ -54,10 +56,13 @@ function Actions({ order }: { order: OrderDetail }) {
       )}
       {returnable(order) && (
         <>
-          <Button onClick={() => setReturning(true)} data-testid="return-order">
+          <Button onClick={() => setReturning(true)} disabled={returnsLock.locked} data-testid="return-order">
             {t('returns.title')}
           </Button>
-          <ReturnForm order={order} open={returning} onClose={() => setReturning(false)} />
+          <FeatureLockNotice reason={returnsLock.reason} />
+          {!returnsLock.locked && (
+            <ReturnForm order={order} open={returning} onClose={() => setReturning(false)} />
+          )}
         </>
       )}
     </Space>

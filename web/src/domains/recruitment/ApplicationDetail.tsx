@@ -104,6 +104,9 @@ export function ApplicationDetail({
                         <Typography.Text type="secondary"> {t('recruitment.passwordOnce')}</Typography.Text>
                       </div>
                     )}
+                    <Typography.Text type="secondary" data-testid="approved-sms">
+                      {t('recruitment.approvalSms')}
+                    </Typography.Text>
                   </>
                 }
               />

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../ui/errors';
 import { useMessage } from '../../ui/feedback';
 import { useCreateCourse } from './api';
+import { type GatedFeature, gatedFeatures } from './types';
 
-type Fields = { title: string; description?: string; requiredForOpening?: boolean };
+type Fields = { title: string; description?: string; requiredForOpening?: boolean; unlocks?: GatedFeature[] };
 
-/** HQ adds a national course; a required one gates every new centre's opening. */
+/**
+ * HQ adds a national course; a required one gates every new centre's opening, and one that
+ * unlocks a feature keeps it from partners until they pass it.
+ */
 export function CourseForm() {
   const { t } = useTranslation();
   const message = useMessage();
@@ -19,6 +23,7 @@ export function CourseForm() {
       {
         title: f.title.trim(),
         requiredForOpening: Boolean(f.requiredForOpening),
+        unlocks: f.unlocks ?? [],
         ...(f.description?.trim() ? { description: f.description.trim() } : {}),
       },
       {
@@ -44,6 +49,12 @@ export function CourseForm() {
       </Form.Item>
       <Form.Item name="requiredForOpening" valuePropName="checked">
         <Checkbox>{t('training.requiredForOpening')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="unlocks" label={t('training.unlocks')} extra={t('training.unlocksHint')}>
+        <Checkbox.Group
+          options={gatedFeatures.map((f) => ({ value: f, label: t(`training.feature.${f}`) }))}
+          data-testid="course-unlocks"
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending}>
         {t('training.createCourse')}

@@ -1,7 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, post } from '../../api/client';
 import type { Items } from '../../api/types';
-import type { Attendance, Certification, Course, TrainingSession } from './types';
+import type {
+  Attendance,
+  Certification,
+  Course,
+  FeatureAccess,
+  GatedFeature,
+  TrainingSession,
+} from './types';
 
 const q = encodeURIComponent;
 const keys = {
@@ -9,6 +16,7 @@ const keys = {
   sessions: (countyId: string) => ['sessions', countyId] as const,
   session: (id: string) => ['session', id] as const,
   certification: (countyId: string) => ['certification', countyId] as const,
+  features: (userId: string) => ['partner', userId, 'features'] as const,
 };
 
 export const useCourses = () =>
@@ -17,11 +25,31 @@ export const useCourses = () =>
 export function useCreateCourse() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (course: { title: string; requiredForOpening: boolean; description?: string }) =>
-      post<Course>('/courses', course),
+    mutationFn: (course: {
+      title: string;
+      requiredForOpening: boolean;
+      description?: string;
+      unlocks: GatedFeature[];
+    }) => post<Course>('/courses', course),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.courses }),
   });
 }
+
+export function useSetCourseUnlocks() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, unlocks }: { id: string; unlocks: GatedFeature[] }) =>
+      api<Course>(`/courses/${q(id)}`, { method: 'PATCH', body: { unlocks } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.courses }),
+  });
+}
+
+/** Which gated features the partner may use, and the courses that unlock each. */
+export const useFeatureAccess = (userId: string) =>
+  useQuery({
+    queryKey: keys.features(userId),
+    queryFn: () => api<FeatureAccess>(`/partners/${q(userId)}`),
+  });
 
 export const useSessions = (countyId: string) =>
   useQuery({

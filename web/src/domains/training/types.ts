@@ -1,8 +1,13 @@
+/** Partner features a course can unlock. */
+export const gatedFeatures = ['returns', 'upstream_listings'] as const;
+export type GatedFeature = (typeof gatedFeatures)[number];
+
 export type Course = {
   id: string;
   title: string;
   description: string | null;
   requiredForOpening: boolean;
+  unlocks: GatedFeature[];
   createdAt: string;
 };
 
@@ -40,4 +45,12 @@ export type Certification = {
   certified: boolean;
   requiredCourses: Array<{ courseId: string; title: string; passed: boolean }>;
   certificates: Certificate[];
+};
+
+export type GatingCourse = { courseId: string; title: string; passed: boolean };
+
+/** What `GET /partners/{userId}` says of the gated features. */
+export type FeatureAccess = {
+  features: { returns: boolean; upstreamListings: boolean };
+  featureCourses: { returns: GatingCourse[]; upstreamListings: GatingCourse[] };
 };

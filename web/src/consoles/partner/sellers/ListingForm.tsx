@@ -1,6 +1,7 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FeatureLockNotice, useFeatureLock } from '../../../domains/training/FeatureLock';
 import { useListForSeller } from '../../../domains/upstream/api';
 import { useErrorText } from '../../../ui/errors';
 import { useMessage } from '../../../ui/feedback';
@@ -25,6 +26,7 @@ export function ListingForm({ sellerId }: { sellerId: string }) {
   const errorText = useErrorText();
   const message = useMessage();
   const [form] = Form.useForm<Fields>();
+  const lock = useFeatureLock('upstreamListings');
 
   const submit = async (f: Fields) => {
     const grade = f.grade?.trim();
@@ -58,8 +60,14 @@ export function ListingForm({ sellerId }: { sellerId: string }) {
       onFinish={submit}
       requiredMark={false}
       data-testid="listing-form"
+      disabled={lock.locked}
       initialValues={{ stock: 1, unit: t('listings.defaultUnit') }}
     >
+      {lock.locked && (
+        <div style={{ marginBottom: 16 }}>
+          <FeatureLockNotice reason={lock.reason} />
+        </div>
+      )}
       <Form.Item name="title" label={t('listings.title')} rules={[{ ...required, whitespace: true }]}>
         <Input maxLength={200} />
       </Form.Item>
