@@ -67,7 +67,13 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database, max = 1_000): 
 
 function createPostgres(url: string, schema: string): DbHandle {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad PostgreSQL schema name: ${schema}`);
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  // The application name lets `npm run restore` see that a server is still connected.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: `-c search_path=${schema}`,
+    application_name: 'cuntong',
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', pgSchema: schema, close: () => db.destroy() };
 }
