@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { SERVER_APPLICATION_NAME } from './create-db.ts';
 
 /** What the server is configured with (see shared/config.ts). */
 export type BackupTarget =
@@ -16,9 +17,6 @@ export type BackupTarget =
 
 /** Every Cuntong database has it; its absence means the file or dump is something else. */
 const MIGRATIONS_TABLE = 'kysely_migration';
-
-/** The application_name the server's PostgreSQL connections carry (db/create-db.ts). */
-export const SERVER_APPLICATION_NAME = 'cuntong';
 
 /** The server keeps its tables in the `public` schema of DATABASE_URL's database (db/create-db.ts). */
 export function backupTarget(config: { sqliteFile: string; databaseUrl: string | undefined }): BackupTarget {
@@ -37,6 +35,8 @@ export function defaultBackupFile(target: BackupTarget, now = new Date()): strin
 
 /** Writes a consistent copy of the database to `out` while the server keeps running. */
 export async function backup(target: BackupTarget, out: string): Promise<void> {
+  if (target.dialect === 'sqlite' && path.resolve(out) === path.resolve(target.file))
+    throw new Error(`${out} is the database itself: give another --out`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   // Written beside the destination and renamed at the end: a half-written backup never
   // carries the name of a good one.
@@ -59,6 +59,8 @@ export async function backup(target: BackupTarget, out: string): Promise<void> {
  */
 export async function restore(target: BackupTarget, file: string): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`no such backup file: ${file}`);
+  if (target.dialect === 'sqlite' && path.resolve(file) === path.resolve(target.file))
+    throw new Error(`${file} is the database itself, not a backup of it`);
   if (target.dialect === 'sqlite') await restoreSqlite(file, target.file);
   else await restorePostgres(target.url, target.schema, file);
 }
