@@ -403,12 +403,25 @@ async function run(label: string, env: Record<string, string>, handle: DbHandle)
       env.DATABASE_URL ? { sqliteFile: '', databaseUrl: env.DATABASE_URL } : { sqliteFile: env.CUNTONG_DB! },
     );
     const books = await trialBalance(check.db);
-    const services = await check.db
-      .selectFrom('service_requests')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('status')
-      .execute();
+    const topUps = () =>
+      check.db
+        .selectFrom('service_requests')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
+    const atEnd = await topUps();
+    // Top-ups reach the provider through the outbox after commit: how long its backlog takes to
+    // clear once the load stops tells whether the worker kept up.
+    const loadEnded = performance.now();
+    let settled = atEnd;
+    while (settled.some((s) => s.status === 'pending') && performance.now() - loadEnded < 60_000) {
+      await new Promise((r) => setTimeout(r, 500));
+      settled = await topUps();
+    }
+    const settleSeconds = ((performance.now() - loadEnded) / 1000).toFixed(1);
     await check.close();
+    const byStatus = (rows: typeof atEnd) =>
+      rows.map((s) => `${s.status} ${Number(s.n)}`).join(', ') || 'none';
 
     const ms = (x: number) => `${x.toFixed(0)} ms`;
     const rows = (Object.keys(MIX) as Operation[]).map((op) => {
@@ -441,7 +454,7 @@ async function run(label: string, env: Record<string, string>, handle: DbHandle)
       `operation      sent     ok     ok/s      p50      p99      max   errors (count by status)`,
       ...rows,
       `${'all'.padEnd(12)} ${String(all.length).padStart(6)} ${String(allOk).padStart(6)} ${`${(allOk / elapsed).toFixed(1)}/s`.padStart(9)} ${ms(percentile(sortedAll, 0.5)).padStart(8)} ${ms(percentile(sortedAll, 0.99)).padStart(8)} ${ms(sortedAll.at(-1) ?? 0).padStart(8)}`,
-      `${label}: trial balance total ${books.totalFen}; top-ups by status: ${services.map((s) => `${s.status} ${Number(s.n)}`).join(', ') || 'none'}`,
+      `${label}: trial balance total ${books.totalFen}; top-ups by status when the load ended: ${byStatus(atEnd)}; ${settled.some((s) => s.status === 'pending') ? 'after' : 'all final'} ${settleSeconds} s later: ${byStatus(settled)}`,
     ].join('\n');
   } finally {
     agent.destroy();

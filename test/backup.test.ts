@@ -280,6 +280,16 @@ describeDb('backup and restore', () => {
       'no such backup file',
     );
 
+    if (dialect === 'postgres') {
+      // Where the PostgreSQL client tools are missing, the commands say so.
+      const withoutTools = { ...db.env, PATH: dir };
+      const noDump = await cli('backup', ['--out', path.join(dir, 'x.pgdump')], withoutTools);
+      expect(noDump.code).toBe(1);
+      expect(noDump.out).toContain('pg_dump not found');
+      expect(fs.existsSync(path.join(dir, 'x.pgdump'))).toBe(false);
+      expect((await cli('restore', [junk], withoutTools)).out).toContain('pg_restore not found');
+    }
+
     server = await startServer(db.options);
     expect(await tableCounts(server.handle.db)).toEqual(counts);
   }, 60_000);
