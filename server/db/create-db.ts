@@ -21,6 +21,9 @@ export type DbHandle = {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** Names the server's PostgreSQL connections, so that `npm run restore` can see a server still connected. */
+export const SERVER_APPLICATION_NAME = 'cuntong';
+
 export type DbOptions = {
   sqliteFile: string;
   databaseUrl?: string | undefined;
@@ -67,7 +70,12 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database, max = 1_000): 
 
 function createPostgres(url: string, schema: string): DbHandle {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad PostgreSQL schema name: ${schema}`);
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: `-c search_path=${schema}`,
+    application_name: SERVER_APPLICATION_NAME,
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', pgSchema: schema, close: () => db.destroy() };
 }
