@@ -1,4 +1,5 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { migrations as campaigns } from '../modules/campaigns/migrations/index.ts';
 import { migrations as catalog } from '../modules/catalog/migrations/index.ts';
 import { migrations as fees } from '../modules/fees/migrations/index.ts';
 import { migrations as government } from '../modules/government/migrations/index.ts';
@@ -45,6 +46,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   support,
   services,
   screens,
+  campaigns,
 };
 
 const provider: MigrationProvider = {

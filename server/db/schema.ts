@@ -1,3 +1,4 @@
+import type { CampaignTables } from '../modules/campaigns/campaigns.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { FeeTables } from '../modules/fees/fees.tables.ts';
 import type { GovernmentTables } from '../modules/government/government.tables.ts';
@@ -37,4 +38,5 @@ export type Database = PlatformTables &
   OnboardingTables &
   SupportTables &
   ServiceTables &
-  ScreenTables;
+  ScreenTables &
+  CampaignTables;
