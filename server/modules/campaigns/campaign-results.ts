@@ -72,13 +72,17 @@ export function windows(row: CampaignRow, now: string): { during: Range; before:
  * campaign's county (of the country for HQ-wide). County roles see only their own county's
  * centres of an HQ-wide campaign.
  */
-async function targets(deps: Deps, actor: Actor, row: CampaignRow): Promise<Center[]> {
+async function targets(
+  deps: Deps,
+  actor: Actor,
+  row: CampaignRow,
+  listed: readonly string[],
+): Promise<Center[]> {
   const countyScoped = actor.role !== 'hq_admin';
   if (row.all_centers === 1) {
     const countyId = row.county_id ?? (countyScoped ? (actor.countyId ?? '') : undefined);
     return listCenters(deps, actor, { countyId, status: 'open', limit: 1_000_000, offset: 0 });
   }
-  const listed = (await campaignParts(deps.db, [row.id])).get(row.id)!.centerIds;
   const centers = await bySlices(
     listed,
     async (slice) => new Map((await findCenters(deps.db, slice)).map((c) => [c.id, c])),
@@ -95,16 +99,16 @@ export async function campaignResults(deps: Deps, actor: Actor, id: string): Pro
   const row = await visibleCampaignRow(deps, actor, id);
   const now = deps.clock.now().toISOString();
   const { during, before } = windows(row, now);
-  const centers = await targets(deps, actor, row);
+  const { promotionIds, centerIds } = (await campaignParts(deps.db, [id])).get(id)!;
+  const centers = await targets(deps, actor, row, centerIds);
   const ids = centers.map((c) => c.id);
-  const promotionIds = (await campaignParts(deps.db, [id])).get(id)!.promotionIds;
-  const [inCampaign, earlier, promoted, joined, joinedBefore] = [
-    await bySlices(ids, (s) => orderVolumesOfCenters(deps.db, s, during)),
-    await bySlices(ids, (s) => orderVolumesOfCenters(deps.db, s, before)),
-    await bySlices(ids, (s) => promotedOrderVolumesOfCenters(deps.db, s, during, promotionIds)),
-    await bySlices(ids, (s) => villagersRegisteredAt(deps.db, s, during)),
-    await bySlices(ids, (s) => villagersRegisteredAt(deps.db, s, before)),
-  ];
+  const [inCampaign, earlier, promoted, joined, joinedBefore] = await Promise.all([
+    bySlices(ids, (s) => orderVolumesOfCenters(deps.db, s, during)),
+    bySlices(ids, (s) => orderVolumesOfCenters(deps.db, s, before)),
+    bySlices(ids, (s) => promotedOrderVolumesOfCenters(deps.db, s, during, promotionIds)),
+    bySlices(ids, (s) => villagersRegisteredAt(deps.db, s, during)),
+    bySlices(ids, (s) => villagersRegisteredAt(deps.db, s, before)),
+  ]);
   const rows = centers.map((c) =>
     figures(c, {
       orders: inCampaign.get(c.id)!.orders,

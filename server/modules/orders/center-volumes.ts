@@ -85,12 +85,14 @@ export async function promotedOrderVolumesOfCenters(
     .groupBy('o.center_id')
     .execute();
   for (const r of totals) out.set(r.center_id, { orders: Number(r.n), gmvFen: Number(r.fen ?? 0) });
+  // Driven by the window's returns (few) with a look-up of each one's order, rather than by
+  // the promoted orders again (many).
   const refunds = await db
     .selectFrom('order_returns as r')
     .where('r.center_id', 'in', centerIds)
     .where('r.created_at', '>=', range.from)
     .where('r.created_at', '<', range.to)
-    .where('r.order_id', 'in', promoted.select('o.id'))
+    .where(({ exists }) => exists(promoted.select('o.id').whereRef('o.id', '=', 'r.order_id')))
     .select((eb) => ['r.center_id', eb.fn.sum('r.refund_fen').as('fen')])
     .groupBy('r.center_id')
     .execute();
