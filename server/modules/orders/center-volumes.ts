@@ -92,7 +92,24 @@ export async function promotedOrderVolumesOfCenters(
     .where('r.center_id', 'in', centerIds)
     .where('r.created_at', '>=', range.from)
     .where('r.created_at', '<', range.to)
-    .where(({ exists }) => exists(promoted.select('o.id').whereRef('o.id', '=', 'r.order_id')))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('orders as o')
+          .select('o.id')
+          .whereRef('o.id', '=', 'r.order_id')
+          .where('o.status', '!=', 'cancelled')
+          .where('o.created_at', '>=', range.from)
+          .where('o.created_at', '<', range.to)
+          .where(({ exists: has, selectFrom: from }) =>
+            has(
+              from('order_lines as l')
+                .select('l.order_id')
+                .whereRef('l.order_id', '=', 'o.id')
+                .where('l.promotion_id', 'in', promotionIds),
+            ),
+          ),
+      ),
+    )
     .select((eb) => ['r.center_id', eb.fn.sum('r.refund_fen').as('fen')])
     .groupBy('r.center_id')
     .execute();
