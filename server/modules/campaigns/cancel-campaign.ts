@@ -1,8 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import { AppError, invalidState } from '../../shared/app-error.ts';
 import type { Actor } from '../identity/index.ts';
-import type { Campaign } from './campaign.views.ts';
-import { campaignStatus } from './campaign.views.ts';
+import { type Campaign, campaignStatus } from './campaign.views.ts';
 import { cancelCampaignRow } from './campaigns.repo.ts';
 import { getCampaign, visibleCampaignRow } from './list-campaigns.ts';
 

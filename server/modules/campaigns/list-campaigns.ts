@@ -23,7 +23,7 @@ export function canSeeCampaign(actor: Actor, row: CampaignRow, centerIds: readon
   return false;
 }
 
-/** Campaign rows as the API shows them, with their bundled promotions, in two queries. */
+/** Campaign rows as the API shows them, with their bundled promotions; a few queries for any number of rows. */
 export async function toCampaigns(db: Queryable, rows: CampaignRow[], now: string): Promise<Campaign[]> {
   const parts = await campaignParts(
     db,
