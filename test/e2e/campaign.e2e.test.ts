@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiLogin,
   DEMO_PASSWORD,
@@ -19,7 +19,7 @@ async function signIn(page: Page, base: string, login: string) {
 describe.runIf(runBrowserTests)('a county marketing campaign', () => {
   const env = useServerAndBrowser();
 
-  it('county staff bundle a promotion for every centre; partners see it; results show the order', async () => {
+  it('county staff bundle a promotion for every centre; partners see it; results show the order; the bureau reads them', async () => {
     const base = env.server.baseUrl;
     const tag = Date.now().toString(36);
     const promotionName = `化肥九折${tag}`;
@@ -100,5 +100,14 @@ describe.runIf(runBrowserTests)('a county marketing campaign', () => {
     await visible(card.getByText(campaignName));
     await visible(card.getByText('化肥九折，到站即享'));
     if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/partner-campaigns.png` });
+    await page.getByTestId('logout').click();
+
+    // The county's commerce bureau reads it too, without a cancel button.
+    await signIn(page, base, 'gov');
+    const govRow = page.getByTestId('campaign-table').locator('tr', { hasText: campaignName });
+    await visible(govRow);
+    expect(await govRow.getByRole('button', { name: '取消活动' }).count()).toBe(0);
+    await govRow.getByTestId('campaign-results-button').click();
+    await visible(page.getByTestId('campaign-centers').locator('tr', { hasText: '大柘村' }));
   });
 });

@@ -28,15 +28,17 @@ export function CampaignsCard() {
             <strong>{c.name}</strong>{' '}
             <span style={muted}>{t('campaigns.until', { date: formatDate(c.endsAt) })}</span>
             {c.description && <div>{c.description}</div>}
-            <div style={muted}>
-              {c.promotions
-                .map((p) =>
-                  p.type === 'percent'
-                    ? `${p.name}（${t('promotions.percentValue', { value: p.value })}）`
-                    : `${p.name}（${t('promotions.fixedValue', { value: formatFen(p.value) })}）`,
-                )
-                .join('，')}
-            </div>
+            {c.promotions.map((p) => (
+              <div key={p.id} style={muted}>
+                {t('campaigns.promotionLine', {
+                  name: p.name,
+                  discount:
+                    p.type === 'percent'
+                      ? t('promotions.percentValue', { value: p.value })
+                      : t('promotions.fixedValue', { value: formatFen(p.value) }),
+                })}
+              </div>
+            ))}
           </li>
         ))}
       </ul>
