@@ -16,6 +16,7 @@ import { ErrorBody } from './http/schemas.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWeb } from './http/web.ts';
 import type { OutboxHandlers } from './jobs/outbox-worker.ts';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { feeRoutes } from './modules/fees/fees.routes.ts';
 import { fieldVisitRoutes } from './modules/field-visits/field-visits.routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(serviceRoutes(deps, options.services ?? sandboxServiceProviders()));
       await api.register(screenRoutes(deps));
       await api.register(fieldVisitRoutes(deps));
+      await api.register(campaignRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

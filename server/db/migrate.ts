@@ -1,4 +1,5 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { migrations as campaigns } from '../modules/campaigns/migrations/index.ts';
 import { migrations as catalog } from '../modules/catalog/migrations/index.ts';
 import { migrations as fees } from '../modules/fees/migrations/index.ts';
 import { migrations as fieldVisits } from '../modules/field-visits/migrations/index.ts';
@@ -47,6 +48,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   services,
   screens,
   'field-visits': fieldVisits,
+  campaigns,
 };
 
 const provider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import type { CampaignTables } from '../modules/campaigns/campaigns.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { FeeTables } from '../modules/fees/fees.tables.ts';
 import type { FieldVisitTables } from '../modules/field-visits/field-visits.tables.ts';
@@ -39,4 +40,5 @@ export type Database = PlatformTables &
   SupportTables &
   ServiceTables &
   ScreenTables &
-  FieldVisitTables;
+  FieldVisitTables &
+  CampaignTables;

@@ -18,7 +18,7 @@ export { LOCAL_SPECIALTY } from './catalog.tables.ts';
 export { createProduct, type NewProduct } from './create-product.ts';
 export { createPromotion, type NewPromotion } from './create-promotion.ts';
 export { getProduct, listCategories, listProducts, type ProductQuery } from './list-products.ts';
-export { endPromotion, listPromotions, runningPromotions } from './list-promotions.ts';
+export { endPromotion, findPromotions, listPromotions, runningPromotions } from './list-promotions.ts';
 export {
   createLocalProduct,
   listStoreProducts,

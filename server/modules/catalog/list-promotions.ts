@@ -7,6 +7,7 @@ import { type Promotion, toPromotion } from './promotion.views.ts';
 import {
   endPromotionRow,
   findPromotionRow,
+  findPromotionRows,
   listPromotionRows,
   type PromotionScope,
   promotionScopes,
@@ -74,6 +75,17 @@ export async function runningPromotions(
   limit: number,
 ): Promise<Promotion[]> {
   const rows = (await listPromotionRows(db, { countyId, activeAt: at })).slice(0, limit);
+  const scopes = await promotionScopes(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toPromotion(r, scopes.get(r.id)!));
+}
+
+/** Promotions by id, in any state, for other modules that refer to them; unknown ids are left out. No scope check. */
+export async function findPromotions(db: Queryable, ids: readonly string[]): Promise<Promotion[]> {
+  if (ids.length === 0) return [];
+  const rows = await findPromotionRows(db, ids);
   const scopes = await promotionScopes(
     db,
     rows.map((r) => r.id),

@@ -32,6 +32,9 @@ export async function insertPromotion(
 export const findPromotionRow = (db: Queryable, id: string) =>
   db.selectFrom('promotions').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const findPromotionRows = (db: Queryable, ids: readonly string[]) =>
+  db.selectFrom('promotions').selectAll().where('id', 'in', ids).execute();
+
 /** The full scope of each promotion, keyed by id. */
 export async function promotionScopes(
   db: Queryable,

@@ -2,6 +2,7 @@
 import type { Queryable } from '../../db/create-db.ts';
 import {
   findCenterRow,
+  findCenterRows,
   findCountyRow,
   findVillageRow,
   listCountyRows,
@@ -32,6 +33,12 @@ export async function findVillage(db: Queryable, id: string): Promise<Village | 
 export async function findCenter(db: Queryable, id: string): Promise<Center | null> {
   const row = await findCenterRow(db, id);
   return row ? toCenter(row) : null;
+}
+
+/** Centres by id, in any status; unknown ids are left out. No scope check. */
+export async function findCenters(db: Queryable, ids: readonly string[]): Promise<Center[]> {
+  if (ids.length === 0) return [];
+  return (await findCenterRows(db, ids)).map(toCenter);
 }
 
 /** Every county, for public pages (the partner application form); no scope check. */

@@ -37,6 +37,9 @@ const centerWithVillage = (db: Queryable) =>
 export const findCenterRow = (db: Queryable, id: string) =>
   centerWithVillage(db).where('centers.id', '=', id).executeTakeFirst();
 
+export const findCenterRows = (db: Queryable, ids: readonly string[]) =>
+  centerWithVillage(db).where('centers.id', 'in', ids).execute();
+
 export type CenterFilter = {
   countyId?: string | undefined;
   status?: CenterStatus | undefined;

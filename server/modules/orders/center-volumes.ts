@@ -50,3 +50,69 @@ export async function orderVolumesOfCenters(
   for (const r of villagers) out.get(r.center_id)!.villagerIds.push(r.villager_id);
   return out;
 }
+
+export type PromotedOrderVolumes = { orders: number; gmvFen: number };
+
+/**
+ * Of the orders `orderVolumesOfCenters` counts over `[from, to)`, those with at least one line
+ * priced by one of `promotionIds`: how many, and their totals less the refunds of their returns
+ * taken in the same range. Aggregated in SQL; centres without such orders get zeros.
+ */
+export async function promotedOrderVolumesOfCenters(
+  db: Queryable,
+  centerIds: readonly string[],
+  range: { from: string; to: string },
+  promotionIds: readonly string[],
+): Promise<Map<string, PromotedOrderVolumes>> {
+  const out = new Map<string, PromotedOrderVolumes>(centerIds.map((id) => [id, { orders: 0, gmvFen: 0 }]));
+  if (centerIds.length === 0 || promotionIds.length === 0) return out;
+  const promoted = db
+    .selectFrom('orders as o')
+    .where('o.center_id', 'in', centerIds)
+    .where('o.status', '!=', 'cancelled')
+    .where('o.created_at', '>=', range.from)
+    .where('o.created_at', '<', range.to)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('order_lines as l')
+          .select('l.order_id')
+          .whereRef('l.order_id', '=', 'o.id')
+          .where('l.promotion_id', 'in', promotionIds),
+      ),
+    );
+  const totals = await promoted
+    .select((eb) => ['o.center_id', eb.fn.countAll().as('n'), eb.fn.sum('o.total_fen').as('fen')])
+    .groupBy('o.center_id')
+    .execute();
+  for (const r of totals) out.set(r.center_id, { orders: Number(r.n), gmvFen: Number(r.fen ?? 0) });
+  // Driven by the window's returns (few) with a look-up of each one's order, rather than by
+  // the promoted orders again (many).
+  const refunds = await db
+    .selectFrom('order_returns as r')
+    .where('r.center_id', 'in', centerIds)
+    .where('r.created_at', '>=', range.from)
+    .where('r.created_at', '<', range.to)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('orders as o')
+          .select('o.id')
+          .whereRef('o.id', '=', 'r.order_id')
+          .where('o.status', '!=', 'cancelled')
+          .where('o.created_at', '>=', range.from)
+          .where('o.created_at', '<', range.to)
+          .where(({ exists: has, selectFrom: from }) =>
+            has(
+              from('order_lines as l')
+                .select('l.order_id')
+                .whereRef('l.order_id', '=', 'o.id')
+                .where('l.promotion_id', 'in', promotionIds),
+            ),
+          ),
+      ),
+    )
+    .select((eb) => ['r.center_id', eb.fn.sum('r.refund_fen').as('fen')])
+    .groupBy('r.center_id')
+    .execute();
+  for (const r of refunds) out.get(r.center_id)!.gmvFen -= Number(r.fen ?? 0);
+  return out;
+}

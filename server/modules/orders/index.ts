@@ -1,7 +1,12 @@
 /** Orders: assisted orders placed by partners for villagers, their cancellation and returns. */
 export { advanceOrder, type OrderSummary, orderSummary } from './advance-order.ts';
 export { cancelOrder } from './cancel-order.ts';
-export { type CenterOrderVolumes, orderVolumesOfCenters } from './center-volumes.ts';
+export {
+  type CenterOrderVolumes,
+  orderVolumesOfCenters,
+  type PromotedOrderVolumes,
+  promotedOrderVolumesOfCenters,
+} from './center-volumes.ts';
 export { confirmOrder } from './confirm-order.ts';
 export { getOrder, listOrders } from './list-orders.ts';
 export type { Order, OrderWithEvents } from './order.views.ts';

@@ -7,5 +7,6 @@ export {
   registerVillager,
   type Villager,
   villagerNamesByPhone,
+  villagersRegisteredAt,
 } from './villagers.ts';
 export { walletBalance } from './wallet.ts';

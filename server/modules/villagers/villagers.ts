@@ -129,3 +129,26 @@ export async function villagerNamesByPhone(
     .execute();
   return new Map(rows.map((r) => [r.phone, r.name]));
 }
+
+/**
+ * How many villagers each centre registered over `[from, to)`, counted in SQL, for dashboards;
+ * centres that registered none get 0. No scope check.
+ */
+export async function villagersRegisteredAt(
+  db: Queryable,
+  centerIds: readonly string[],
+  range: { from: string; to: string },
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>(centerIds.map((id) => [id, 0]));
+  if (centerIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('villagers')
+    .where('center_id', 'in', centerIds)
+    .where('created_at', '>=', range.from)
+    .where('created_at', '<', range.to)
+    .select((eb) => ['center_id', eb.fn.countAll().as('n')])
+    .groupBy('center_id')
+    .execute();
+  for (const r of rows) out.set(r.center_id, Number(r.n));
+  return out;
+}

@@ -5,6 +5,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useCounty } from '../../domains/network/api';
 import { MessageProvider } from '../../ui/feedback';
 import { PageLoading } from '../../ui/PageLoading';
+import { CampaignsPage } from './CampaignsPage';
 import { CentersPage } from './CentersPage';
 import { GovernmentPage } from './GovernmentPage';
 import { PerformancePage } from './PerformancePage';
@@ -39,6 +40,7 @@ const networkTabs = [
   'training',
   'government',
   'promotions',
+  'campaigns',
   'services',
 ] as const;
 const hubTabs = ['scan', 'runs', 'parcels', 'listings', 'support'] as const;
@@ -80,6 +82,7 @@ export default function CountyWorkspace({ countyId, basePath, backTo, hub = fals
           <Route path="training" element={<TrainingPage countyId={countyId} />} />
           <Route path="government" element={<GovernmentPage countyId={countyId} />} />
           <Route path="promotions" element={<PromotionsPage countyId={countyId} />} />
+          <Route path="campaigns" element={<CampaignsPage countyId={countyId} />} />
           <Route path="services" element={<ServicesPage countyId={countyId} />} />
           {hub && <Route path="scan" element={<ScanStation countyId={countyId} />} />}
           {hub && <Route path="runs" element={<RunsPage countyId={countyId} />} />}

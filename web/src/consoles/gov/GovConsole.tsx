@@ -2,6 +2,9 @@ import { Card, Col, Result, Row, Statistic } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/auth';
+import { useCampaigns } from '../../domains/campaigns/api';
+import { CampaignResultsView } from '../../domains/campaigns/CampaignResultsView';
+import { CampaignTable } from '../../domains/campaigns/CampaignTable';
 import { AgreementTable } from '../../domains/government/AgreementTable';
 import { useAgreements } from '../../domains/government/api';
 import { GovFigures } from '../../domains/government/GovFigures';
@@ -15,6 +18,7 @@ import { PeriodSwitch } from '../../domains/performance/PeriodSwitch';
 import type { PerformancePeriod } from '../../domains/performance/types';
 import { ServiceSummary } from '../../domains/services/ServiceSummary';
 import { AppLayout } from '../../ui/AppLayout';
+import { MessageProvider } from '../../ui/feedback';
 import { QueryView } from '../../ui/QueryView';
 
 function Figures({ villages, centers }: { villages: Village[]; centers: Center[] }) {
@@ -56,6 +60,34 @@ function Leaderboard({ countyId }: { countyId: string }) {
   );
 }
 
+/** The county's marketing campaigns and their results, read-only. */
+function Campaigns({ countyId }: { countyId: string }) {
+  const { t } = useTranslation();
+  const campaigns = useCampaigns(countyId);
+  const [selected, setSelected] = useState<string | null>(null);
+  return (
+    <Card title={t('campaigns.list')} style={{ marginBottom: 24 }}>
+      <MessageProvider>
+        <QueryView query={campaigns}>
+          {(items) => (
+            <CampaignTable
+              campaigns={items}
+              canCancel={() => false}
+              onResults={(c) => setSelected(c.id)}
+              selectedId={selected}
+            />
+          )}
+        </QueryView>
+      </MessageProvider>
+      {selected && (
+        <div style={{ marginTop: 24 }}>
+          <CampaignResultsView campaignId={selected} />
+        </div>
+      )}
+    </Card>
+  );
+}
+
 function Overview({ countyId }: { countyId: string }) {
   const { t } = useTranslation();
   const county = useCounty(countyId);
@@ -82,6 +114,7 @@ function Overview({ countyId }: { countyId: string }) {
                 <Card title={t('villages.list')} style={{ marginBottom: 24 }}>
                   <VillageTable villages={villageItems} centers={centerItems} />
                 </Card>
+                <Campaigns countyId={countyId} />
                 <Card title={t('services.volumes')}>
                   <ServiceSummary countyId={countyId} />
                 </Card>

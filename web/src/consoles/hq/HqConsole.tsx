@@ -10,6 +10,7 @@ import { AppLayout } from '../../ui/AppLayout';
 import { MessageProvider } from '../../ui/feedback';
 import { NavBar } from '../../ui/NavBar';
 import { QueryView } from '../../ui/QueryView';
+import { CampaignsPage } from './CampaignsPage';
 import { CoursesPage } from './CoursesPage';
 import { RubricsPage } from './RubricsPage';
 
@@ -22,6 +23,7 @@ function HqNav() {
       label={t('hq.title')}
       items={[
         { to: '/hq', label: t('hq.nav.counties'), end: true },
+        { to: '/hq/campaigns', label: t('hq.nav.campaigns') },
         { to: '/hq/courses', label: t('hq.nav.courses') },
         { to: '/hq/rubrics', label: t('hq.nav.rubrics') },
       ]}
@@ -81,6 +83,16 @@ export default function HqConsole() {
         element={
           <MessageProvider>
             <CountiesPage />
+          </MessageProvider>
+        }
+      />
+      <Route
+        path="campaigns"
+        element={
+          <MessageProvider>
+            <AppLayout title={t('hq.title')} nav={<HqNav />}>
+              <CampaignsPage />
+            </AppLayout>
           </MessageProvider>
         }
       />

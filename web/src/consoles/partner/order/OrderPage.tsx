@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../domains/orders/types';
 import { useMessage } from '../../../ui/feedback';
+import { CampaignsCard } from '../CampaignsCard';
 import { panel } from '../panel';
 import { CartView } from './CartView';
 import { Checkout } from './Checkout';
@@ -41,6 +42,7 @@ export function OrderPage() {
         />
       </div>
       <div style={{ flex: '2 1 340px', display: 'grid', gap: 24 }}>
+        <CampaignsCard />
         <section style={panel}>
           <h3 style={{ marginTop: 0 }}>{t('checkout.villager')}</h3>
           <VillagerPicker value={villagerId} onChange={setVillagerId} />
