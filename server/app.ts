@@ -37,6 +37,7 @@ import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { performanceRoutes } from './modules/performance/performance.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import { rolloutRoutes } from './modules/rollout/rollout.routes.ts';
 import { screenRoutes } from './modules/screens/screens.routes.ts';
 import {
   SERVICE_TOPIC,
@@ -166,6 +167,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(supportRoutes(deps));
       await api.register(serviceRoutes(deps, options.services ?? sandboxServiceProviders()));
       await api.register(screenRoutes(deps));
+      await api.register(rolloutRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@
  * exported, so the network module can ask about certification without an import cycle.
  */
 export { type Certification, certificationOf, partnerCertification } from './certification.ts';
+export { certifiedUserCount } from './certified-count.ts';
 export { createCourse, type NewCourse } from './courses.ts';
 export { CertificationFields } from './training.schemas.ts';
 export type { Certificate, Course } from './training.views.ts';
