@@ -84,9 +84,9 @@ export async function rolloutDashboard(
   };
 }
 
-/** One decimal place: 14,000 of 100,000 centres is 14.0 %, 7 of them 0.0 %. */
+/** Two decimal places, so the first few centres of a national target still show: 8 of 100,000 is 0.01 %. */
 function percent(value: number, target: number): number {
-  return Math.round((value / target) * 1000) / 10;
+  return Math.round((value / target) * 10_000) / 100;
 }
 
 const indexOf = (month: string) => {

@@ -219,7 +219,7 @@ describeDb('rollout: national targets, dashboard and map', () => {
       // No course is required for opening: every partner of a centre not closed.
       partnersCertified: 4,
     });
-    expect(body.progress).toEqual({ countiesPercent: 0.3, centersPercent: 0 });
+    expect(body.progress).toEqual({ countiesPercent: 0.25, centersPercent: 0 });
     expect(body.funnel).toEqual({ submitted: 3, approved: 1, certified: 4, open: 2 });
     expect(body.months.map((m: { month: string }) => m.month)).toEqual([lastMonth, thisMonth]);
     expect(body.months[0]).toMatchObject({ counties: 1, centersOpen: 2, upstreamSalesFen: 0 });

@@ -11,6 +11,7 @@ import { MessageProvider } from '../../ui/feedback';
 import { NavBar } from '../../ui/NavBar';
 import { QueryView } from '../../ui/QueryView';
 import { CoursesPage } from './CoursesPage';
+import { RolloutPage } from './RolloutPage';
 import { RubricsPage } from './RubricsPage';
 
 const CountyWorkspace = lazy(() => import('../county/CountyWorkspace'));
@@ -22,6 +23,7 @@ function HqNav() {
       label={t('hq.title')}
       items={[
         { to: '/hq', label: t('hq.nav.counties'), end: true },
+        { to: '/hq/rollout', label: t('hq.nav.rollout') },
         { to: '/hq/courses', label: t('hq.nav.courses') },
         { to: '/hq/rubrics', label: t('hq.nav.rubrics') },
       ]}
@@ -81,6 +83,16 @@ export default function HqConsole() {
         element={
           <MessageProvider>
             <CountiesPage />
+          </MessageProvider>
+        }
+      />
+      <Route
+        path="rollout"
+        element={
+          <MessageProvider>
+            <AppLayout title={t('hq.title')} nav={<HqNav />}>
+              <RolloutPage />
+            </AppLayout>
           </MessageProvider>
         }
       />
