@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { bucketOf, perBucket } from '../../db/buckets.ts';
+import { cumulate, perRange, rangesUpTo } from '../../db/buckets.ts';
 import type { Queryable } from '../../db/create-db.ts';
 import { type CenterStatus, centerStatuses } from './network.tables.ts';
 
@@ -53,14 +53,14 @@ export async function networkTotals(db: Queryable): Promise<NetworkTotals> {
 
 /** How many counties existed at each instant (ascending), from their creation time. */
 export async function countiesAt(db: Queryable, instants: readonly string[]): Promise<number[]> {
-  if (instants.length === 0) return [];
-  const rows = await db
-    .selectFrom('counties')
-    .where('created_at', '<', instants.at(-1)!)
-    .select((eb) => [bucketOf('created_at', instants).as('bucket'), eb.fn.countAll().as('n')])
-    .groupBy(sql`1`)
-    .execute();
-  return cumulate(perBucket(instants.length, rows));
+  const created = await perRange(rangesUpTo(instants), (r) =>
+    db
+      .selectFrom('counties')
+      .where('created_at', '>=', r.from)
+      .where('created_at', '<', r.to)
+      .select((eb) => eb.fn.countAll().as('n')),
+  );
+  return cumulate(created);
 }
 
 /**
@@ -72,37 +72,27 @@ export async function countiesAt(db: Queryable, instants: readonly string[]): Pr
  * as open until its closure.
  */
 export async function centersOpenAt(db: Queryable, instants: readonly string[]): Promise<number[]> {
-  if (instants.length === 0) return [];
-  const last = instants.at(-1)!;
+  const ranges = rangesUpTo(instants);
   const [opened, left] = await Promise.all([
-    db
-      .selectFrom('centers')
-      .where('opened_at', '<', last)
-      .select((eb) => [bucketOf('opened_at', instants).as('bucket'), eb.fn.countAll().as('n')])
-      .groupBy(sql`1`)
-      .execute(),
-    db
-      .selectFrom('centers')
-      .where('status', 'in', ['suspended', 'closed'])
-      .where('status_changed_at', '<', last)
-      .where('opened_at', 'is not', null)
-      .select((eb) => [bucketOf('status_changed_at', instants).as('bucket'), eb.fn.countAll().as('n')])
-      .groupBy(sql`1`)
-      .execute(),
+    perRange(ranges, (r) =>
+      db
+        .selectFrom('centers')
+        .where('opened_at', '>=', r.from)
+        .where('opened_at', '<', r.to)
+        .select((eb) => eb.fn.countAll().as('n')),
+    ),
+    perRange(ranges, (r) =>
+      db
+        .selectFrom('centers')
+        .where('status', 'in', ['suspended', 'closed'])
+        .where('status_changed_at', '>=', r.from)
+        .where('status_changed_at', '<', r.to)
+        .where('opened_at', 'is not', null)
+        .select((eb) => eb.fn.countAll().as('n')),
+    ),
   ]);
-  const [openings, leavings] = [
-    cumulate(perBucket(instants.length, opened)),
-    cumulate(perBucket(instants.length, left)),
-  ];
+  const [openings, leavings] = [cumulate(opened), cumulate(left)];
   return openings.map((n, i) => n - leavings[i]!);
-}
-
-function cumulate(values: number[]): number[] {
-  let sum = 0;
-  return values.map((v) => {
-    sum += v;
-    return sum;
-  });
 }
 
 export type CountyPoint = {
