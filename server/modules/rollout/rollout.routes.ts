@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { errors, Id, Nullable, Timestamp } from '../../http/schemas.ts';
 import { MONTH_PATTERN } from '../../shared/month.ts';
+import { centerStatuses } from '../network/index.ts';
 import { rolloutDashboard } from './dashboard.ts';
 import { rolloutMap } from './map.ts';
 import { currentTargets, setTargets } from './targets.ts';
@@ -50,7 +51,7 @@ const MapSchema = Type.Object({
     Type.Array(
       point({
         villageName: Type.String(),
-        status: Type.Union(['planned', 'open', 'suspended', 'closed'].map((s) => Type.Literal(s))),
+        status: Type.Union(centerStatuses.map((s) => Type.Literal(s))),
       }),
     ),
   ),
