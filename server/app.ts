@@ -39,6 +39,7 @@ import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { performanceRoutes } from './modules/performance/performance.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import { rolloutRoutes } from './modules/rollout/rollout.routes.ts';
 import { screenRoutes } from './modules/screens/screens.routes.ts';
 import {
   SERVICE_TOPIC,
@@ -170,6 +171,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(screenRoutes(deps));
       await api.register(fieldVisitRoutes(deps));
       await api.register(campaignRoutes(deps));
+      await api.register(rolloutRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

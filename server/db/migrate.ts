@@ -13,6 +13,7 @@ import { migrations as onboarding } from '../modules/onboarding/migrations/index
 import { migrations as orders } from '../modules/orders/migrations/index.ts';
 import { migrations as partners } from '../modules/partners/migrations/index.ts';
 import { migrations as recruitment } from '../modules/recruitment/migrations/index.ts';
+import { migrations as rollout } from '../modules/rollout/migrations/index.ts';
 import { migrations as screens } from '../modules/screens/migrations/index.ts';
 import { migrations as services } from '../modules/services/migrations/index.ts';
 import { migrations as support } from '../modules/support/migrations/index.ts';
@@ -49,6 +50,7 @@ const byModule: Record<string, Record<string, Migration>> = {
   screens,
   'field-visits': fieldVisits,
   campaigns,
+  rollout,
 };
 
 const provider: MigrationProvider = {

@@ -12,6 +12,7 @@ import type { OnboardingTables } from '../modules/onboarding/onboarding.tables.t
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
 import type { PartnerTables } from '../modules/partners/partners.tables.ts';
 import type { RecruitmentTables } from '../modules/recruitment/recruitment.tables.ts';
+import type { RolloutTables } from '../modules/rollout/rollout.tables.ts';
 import type { ScreenTables } from '../modules/screens/screens.tables.ts';
 import type { ServiceTables } from '../modules/services/services.tables.ts';
 import type { SupportTables } from '../modules/support/support.tables.ts';
@@ -41,4 +42,5 @@ export type Database = PlatformTables &
   ServiceTables &
   ScreenTables &
   FieldVisitTables &
-  CampaignTables;
+  CampaignTables &
+  RolloutTables;

@@ -17,6 +17,17 @@ export { changeCenterStatus } from './change-center-status.ts';
 export { createCounty, getCounty, listCounties, type NewCounty } from './counties.ts';
 export { type CenterStatus, centerStatuses } from './network.tables.ts';
 export type { Center, County, Village } from './network.views.ts';
+export {
+  type CenterCounts,
+  type CenterPoint,
+  type CountyPoint,
+  centerPointsOfCounty,
+  centersOpenAt,
+  countiesAt,
+  countyPoints,
+  type NetworkTotals,
+  networkTotals,
+} from './rollout-figures.ts';
 export { addVillage, listVillages, type NewVillage } from './villages.ts';
 
 /** Lookups by id for other modules; no scope check — the caller applies its own. */

@@ -9,6 +9,7 @@ export {
 } from './center-volumes.ts';
 export { confirmOrder } from './confirm-order.ts';
 export { getOrder, listOrders } from './list-orders.ts';
+export { nationalOrderGmv } from './national-volumes.ts';
 export type { Order, OrderWithEvents } from './order.views.ts';
 export { nextOrderStatus, type OrderAction } from './order-status.ts';
 /** The order-with-events response schema, for routes of other modules that answer an order. */

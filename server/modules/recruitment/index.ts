@@ -1,6 +1,7 @@
 /** Recruitment: partner applications scored by a rubric per model, interviews, decisions. */
 
 export { type Pipeline, pipelineFigures } from './applications.ts';
+export { nationalApplications } from './national-funnel.ts';
 export {
   type Answers,
   type Criterion,

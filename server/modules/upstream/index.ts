@@ -1,6 +1,7 @@
 /** Upstream: villagers sell village products to cities through their partner and the storefront. */
 
 export { upstreamSalesOfCenters } from './center-sales.ts';
+export { nationalUpstreamSales } from './national-sales.ts';
 export { PAYMENT_TOPIC, type PaymentProvider, paymentHandler, sandboxPaymentProvider } from './payments.ts';
 export { reviewProduct } from './review.ts';
 export { createSeller, listForSeller } from './sellers.ts';

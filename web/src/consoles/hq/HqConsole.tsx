@@ -12,6 +12,7 @@ import { NavBar } from '../../ui/NavBar';
 import { QueryView } from '../../ui/QueryView';
 import { CampaignsPage } from './CampaignsPage';
 import { CoursesPage } from './CoursesPage';
+import { RolloutPage } from './RolloutPage';
 import { RubricsPage } from './RubricsPage';
 
 const CountyWorkspace = lazy(() => import('../county/CountyWorkspace'));
@@ -23,6 +24,7 @@ function HqNav() {
       label={t('hq.title')}
       items={[
         { to: '/hq', label: t('hq.nav.counties'), end: true },
+        { to: '/hq/rollout', label: t('hq.nav.rollout') },
         { to: '/hq/campaigns', label: t('hq.nav.campaigns') },
         { to: '/hq/courses', label: t('hq.nav.courses') },
         { to: '/hq/rubrics', label: t('hq.nav.rubrics') },
@@ -83,6 +85,16 @@ export default function HqConsole() {
         element={
           <MessageProvider>
             <CountiesPage />
+          </MessageProvider>
+        }
+      />
+      <Route
+        path="rollout"
+        element={
+          <MessageProvider>
+            <AppLayout title={t('hq.title')} nav={<HqNav />}>
+              <RolloutPage />
+            </AppLayout>
           </MessageProvider>
         }
       />
