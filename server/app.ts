@@ -97,6 +97,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     bodyLimit: 1_048_576,
     trustProxy: false,
+    // A path the router refuses (bad escapes, an overlong id) answers in the error shape too.
+    frameworkErrors: (error, _request, reply) =>
+      reply.code(400).send({
+        error: { code: 'validation_failed', message: `Invalid path: ${error.message}`, details: null },
+      }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -107,6 +112,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     if (text.trim() === '') return done(null, {});
     return jsonParser(request, text, done);
   });
+  // The API speaks JSON only: Fastify's built-in text parser would hand a route without a
+  // body schema (an action such as logout or open) a string, and the action would run.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
