@@ -133,7 +133,16 @@ export function sample(s: Schema, name: string, ids: Record<string, string>, see
     }
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const key of b.required ?? []) out[key] = sample(b.properties?.[key] ?? {}, key, ids, seed);
+      for (const [key, child] of Object.entries<Schema>(b.properties ?? {})) {
+        // Optional fields that name a known resource are sent too: they are where scope lives.
+        const names = ids[key] ?? ids[key.replace(/s$/, '')];
+        if ((b.required ?? []).includes(key) || names)
+          out[key] = sample(child, nonNull(child).type === 'array' ? key.replace(/s$/, '') : key, ids, seed);
+      }
+      for (const [key, child] of Object.entries<Schema>(b.properties ?? {})) {
+        if (Object.keys(out).length >= (b.minProperties ?? 0)) break;
+        out[key] ??= sample(child, key, ids, seed);
+      }
       return out;
     }
     default:
@@ -348,4 +357,24 @@ export function variantsOf(
     });
   }
   return variants;
+}
+
+/**
+ * The well-formed request of an operation: path parameters from `pathIds`, required query
+ * parameters and those naming a known resource, and a body the schema accepts.
+ */
+export function wellFormed(
+  op: Operation,
+  pathIds: (param: string) => string,
+  ids: Record<string, string>,
+): { url: string; payload: string | undefined } {
+  const seed = seedOf(`${op.method} ${op.path}`);
+  const query: Record<string, string> = {};
+  for (const q of op.params.filter((p) => p.in === 'query'))
+    if (q.required || ids[q.name]) query[q.name] = String(sample(q.schema, q.name, ids, seed));
+  const text = new URLSearchParams(query).toString();
+  const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathIds(name)));
+  const writes = op.method !== 'GET' && op.method !== 'HEAD';
+  const payload = writes ? JSON.stringify(op.body ? sample(op.body, '', ids, seed) : {}) : undefined;
+  return { url: text ? `${url}?${text}` : url, payload };
 }
