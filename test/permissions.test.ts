@@ -201,3 +201,40 @@ describeDb('permission matrix: every route × another county’s users', () => {
       return id !== null && a.secrets.includes(id);
     });
 });
+
+/**
+ * Phone numbers, generated from the OpenAPI document: every read a government viewer, a
+ * merchant or a buyer may make, on the county's own records, shows villagers' and
+ * applicants' numbers masked (`138****5678`) or not at all — those roles serve no villager
+ * by phone.
+ */
+describeDb('permission matrix: phone numbers only for the roles that call villagers', () => {
+  let t: TestApp;
+  let a: PopulatedCounty;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await populatedCounty(t, await hqAdmin(t));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('never shows a gov viewer, a merchant or a buyer a full phone number', async () => {
+    const doc = (await t.request('GET', '/docs/json')).body;
+    const failures: string[] = [];
+    let checked = 0;
+    for (const op of operationsOf(doc)) {
+      if (op.method !== 'GET' || op.roles === 'public') continue;
+      for (const role of ['gov_viewer', 'merchant', 'buyer'] as const) {
+        if (!op.roles.includes(role)) continue;
+        const { url } = wellFormed(op, (param) => idForParam(a, op.path, param) ?? UNKNOWN_ID, a.byName);
+        const res = await t.request('GET', url, { token: a.tokens[role] });
+        checked++;
+        const text = JSON.stringify(res.body);
+        const shown = a.phones.filter((p) => text.includes(p));
+        if (shown.length) failures.push(`${role} GET ${op.path} → ${res.status} shows ${shown.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+});

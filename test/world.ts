@@ -72,10 +72,11 @@ export async function populatedCounty(t: TestApp, hq: string) {
   );
   const { runs } = await plan(t, logistics);
   expect(runs.length).toBeGreaterThan(0);
+  const recipientPhone = phone();
   const carrierParcel = await post(t, tokens.county_staff, '/api/v1/parcels', {
     trackingNumber: `SF${unique()}`,
     carrier: '顺丰',
-    recipientPhone: phone(),
+    recipientPhone,
     centerId: center.id,
   });
 
@@ -209,7 +210,7 @@ export async function populatedCounty(t: TestApp, hq: string) {
     parcel.trackingNumber,
     carrierParcel.id,
     carrierParcel.trackingNumber,
-    carrierParcel.recipientPhone,
+    recipientPhone,
     runs[0].id,
     seller.id,
     pending.id,
@@ -222,7 +223,9 @@ export async function populatedCounty(t: TestApp, hq: string) {
     service.id,
     screen.token,
   ].filter((s): s is string => typeof s === 'string' && s.length > 0);
-  return { ...team, byCollection, byName, secrets };
+  /** Villagers' and applicants' full numbers: only the roles that serve them may see them. */
+  const phones = [villager.phone, recipientPhone, applicantPhone] as string[];
+  return { ...team, byCollection, byName, secrets, phones };
 }
 export type PopulatedCounty = Awaited<ReturnType<typeof populatedCounty>>;
 
