@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import type { Deps } from './deps.ts';
 import { registerAudit } from './http/audit.ts';
@@ -98,10 +98,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: 1_048_576,
     trustProxy: false,
     // A path the router refuses (bad escapes, an overlong id) answers in the error shape too.
-    frameworkErrors: (error, _request, reply) =>
-      reply.code(400).send({
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply).code(400).send({
         error: { code: 'validation_failed', message: `Invalid path: ${error.message}`, details: null },
-      }),
+      });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
