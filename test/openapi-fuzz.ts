@@ -328,8 +328,33 @@ export function variantsOf(
         });
       }
     }
+    // Ids that pass the schema but name nothing: these reach the handler's own lookups.
+    // Only `…Id` fields refer to something that exists; a tracking number may be a new one.
+    for (const leaf of fieldsOf(op.body)) {
+      const name = String(leaf.path.at(-1));
+      if (nonNull(leaf.schemas.at(-1)!).type !== 'string' || !ids[name] || !name.endsWith('Id')) continue;
+      variants.push({
+        name: `body ${leaf.path.join('.')}: unknown id`,
+        url,
+        headers: json,
+        payload: JSON.stringify(withValue(body, leaf, UNKNOWN_ID, ids, seed)),
+      });
+    }
     if ((op.body.required ?? []).length > 0) variants.push({ name: 'no body', url, headers: {} });
     variants.push({ name: 'body: not an object', url, headers: json, payload: JSON.stringify([baseBody]) });
+  }
+  if (op.params.some((p) => p.in === 'header' && p.name === 'idempotency-key')) {
+    const payload = JSON.stringify(baseBody ?? {});
+    for (const [kind, key] of [
+      ['too long', 'k'.repeat(201)],
+      ['not ASCII', '幂等键'],
+    ] as const)
+      variants.push({
+        name: `Idempotency-Key ${kind}`,
+        url,
+        headers: { ...json, 'idempotency-key': key },
+        payload,
+      });
   }
   if (writes) {
     const text = JSON.stringify(baseBody ?? {});

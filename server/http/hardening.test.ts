@@ -38,6 +38,18 @@ describeDb('http shell: malformed requests found by fuzzing', () => {
     expect((await t.request('GET', '/api/v1/centers?offset=10000000', { token: hq })).status).toBe(200);
   });
 
+  it('answers HQ with 404 for an unknown merchant’s payable and an unknown county’s agreements', async () => {
+    const unknown = '01900000-0000-7000-8000-00000000dead';
+    const payable = await t.request('GET', `/api/v1/merchants/${unknown}/payable?month=2026-11`, {
+      token: hq,
+    });
+    expect(payable.status).toBe(404);
+    const agreements = await t.request('GET', `/api/v1/counties/${unknown}/agreements`, { token: hq });
+    expect(agreements.status).toBe(404);
+    const known = await t.request('GET', `/api/v1/counties/${countyId}/agreements`, { token: hq });
+    expect(known.status).toBe(200);
+  });
+
   it('answers the public village list of an unknown county with 404', async () => {
     const unknown = await t.request(
       'GET',
