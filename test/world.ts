@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { makeProduct, merchantWithUser } from './catalog-scenarios.ts';
 import type { TestApp } from './harness.ts';
-import { makeVan, plan, ship } from './logistics-scenarios.ts';
+import { arrive, codeIn, inTransit, makeVan, pickupMessages, plan, ship } from './logistics-scenarios.ts';
 import {
   countyWithStaff,
   depositFloat,
@@ -55,13 +55,27 @@ export async function populatedCounty(t: TestApp, hq: string) {
   await depositFloat(t, tokens.county_staff, center.id, 10_000_000);
   const product = await makeProduct(t, tokens.merchant, { stock: 10_000, weightGrams: 2_500 });
   const villager = await registerVillager(t, tokens.partner);
+  const logistics = { ...team, product };
+  await makeVan(t, logistics);
+  // An order carried, picked up and partly returned, for the routes about returns.
+  const sold = await post(t, tokens.partner, '/api/v1/orders', {
+    villagerId: villager.id,
+    lines: [{ productId: product.id, quantity: 2 }],
+    payment: 'float',
+  });
+  const soldParcel = await inTransit(t, logistics, sold.id);
+  expect((await arrive(t, tokens.partner, center.id, soldParcel.trackingNumber)).status).toBe(200);
+  const [sms] = await pickupMessages(t, hq, villager.phone);
+  await post(t, tokens.partner, `/api/v1/orders/${sold.id}/pickup`, { pickupCode: codeIn(sms!) }, 200);
+  const returned = await post(t, tokens.partner, `/api/v1/orders/${sold.id}/returns`, {
+    lines: [{ productId: product.id, quantity: 1 }],
+    reason: '包装破损',
+  });
   const order = await post(t, tokens.partner, '/api/v1/orders', {
     villagerId: villager.id,
     lines: [{ productId: product.id, quantity: 1 }],
     payment: 'float',
   });
-  const logistics = { ...team, product };
-  await makeVan(t, logistics);
   const parcel = await ship(t, logistics, order.id);
   await post(
     t,
@@ -164,6 +178,7 @@ export async function populatedCounty(t: TestApp, hq: string) {
     villagers: villager.id,
     partners: team.centre.partner.user.id,
     orders: order.id,
+    returns: returned.id,
     'store/orders': storeOrder.id,
     'store/products': approved.id,
     parcels: carrierParcel.id,
@@ -205,6 +220,9 @@ export async function populatedCounty(t: TestApp, hq: string) {
     villager.phone,
     team.centre.partner.user.id,
     order.id,
+    sold.id,
+    returned.id,
+    soldParcel.trackingNumber,
     storeOrder.id,
     parcel.parcelId,
     parcel.trackingNumber,
