@@ -28,7 +28,10 @@ describeDb('fuzzing every route with malformed input', () => {
   const preference = ['county_staff', 'partner', 'merchant', 'hq_admin', 'gov_viewer', 'buyer'] as const;
 
   /** Routes that take more than 1 MiB (up to 8 MiB): a big JSON body is refused by its content. */
-  const largeBodies = new Set(['POST /api/v1/products/{id}/photos', 'PUT /api/v1/counties/{id}/road-distances']);
+  const largeBodies = new Set([
+    'POST /api/v1/products/{id}/photos',
+    'PUT /api/v1/counties/{id}/road-distances',
+  ]);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -76,7 +79,11 @@ describeDb('fuzzing every route with malformed input', () => {
         else if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string')
           failures.push(`${where} without the error shape: ${res.body.slice(0, 200)}`);
         else if (token && res.statusCode === 401) failures.push(`${where}: the session was lost`);
-        else if (v.name === 'over 1 MiB' && res.statusCode !== 413 && !largeBodies.has(`${op.method} ${op.path}`))
+        else if (
+          v.name === 'over 1 MiB' &&
+          res.statusCode !== 413 &&
+          !largeBodies.has(`${op.method} ${op.path}`)
+        )
           failures.push(`${where}: not 413`);
         if (failures.length > 200) break;
         if (/node_modules|\bat .+:\d+:\d+\)|SqliteError|syntax error at/.test(res.body))
