@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import type { Deps } from './deps.ts';
 import { registerAudit } from './http/audit.ts';
@@ -100,6 +100,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     bodyLimit: 1_048_576,
     trustProxy: false,
+    // A path the router refuses (bad escapes, an overlong id) answers in the error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply).code(400).send({
+        error: { code: 'validation_failed', message: `Invalid path: ${error.message}`, details: null },
+      });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -110,6 +116,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     if (text.trim() === '') return done(null, {});
     return jsonParser(request, text, done);
   });
+  // The API speaks JSON only: Fastify's built-in text parser would hand a route without a
+  // body schema (an action such as logout or open) a string, and the action would run.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { buildApp, defaultProviders, defaultWebDir, outboxHandlers } from './app.ts';
 import { createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -12,10 +11,11 @@ import { ensureAdmin } from './modules/identity/index.ts';
 import { serviceProvidersFrom } from './modules/services/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { readConfig } from './shared/config.ts';
+import { createLogger } from './shared/logger.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = readConfig();
-const log = pino({ level: config.logLevel });
+const log = createLogger(config.logLevel);
 
 async function ensureWebBuild(): Promise<void> {
   if (fs.existsSync(path.join(defaultWebDir, 'index.html'))) return;

@@ -6,9 +6,10 @@ export const IdParams = Type.Object({ id: Id });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Timestamp = Type.String({ format: 'date-time' });
 export const Text = (maxLength = 200) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+/** Pages of a list. The offset is bounded: PostgreSQL refuses one past a bigint with a 500. */
 export const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
 };
 
 export const ErrorBody = Type.Object(

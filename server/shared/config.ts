@@ -65,6 +65,14 @@ function readServices(env: NodeJS.ProcessEnv): Config['services'] {
   };
 }
 
+/** Hours a session lasts: a typo must stop the start, not make every sign-in fail. */
+function readTtl(text: string | undefined): number {
+  const hours = Number(text ?? 12);
+  if (!(hours > 0 && hours <= 24 * 90))
+    throw new Error(`CUNTONG_SESSION_TTL_HOURS is not a number of hours (0–2160]: ${text}`);
+  return hours;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -77,7 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: (env.CUNTONG_DEMO ?? '1') !== '0',
     adminLogin: env.CUNTONG_ADMIN_LOGIN || undefined,
     adminPassword: env.CUNTONG_ADMIN_PASSWORD || undefined,
-    sessionTtlHours: Number(env.CUNTONG_SESSION_TTL_HOURS ?? 12),
+    sessionTtlHours: readTtl(env.CUNTONG_SESSION_TTL_HOURS),
     logLevel: env.LOG_LEVEL ?? 'info',
     services: readServices(env),
     carrierCallbackToken: env.CUNTONG_CARRIER_CALLBACK_TOKEN || undefined,

@@ -35,3 +35,12 @@ describe('service provider configuration', () => {
     expect(() => readConfig({ CUNTONG_SERVICES_PROVIDER: 'carrier-pigeon' })).toThrow(/sandbox or http/);
   });
 });
+
+describe('session lifetime', () => {
+  it('defaults to 12 hours and refuses what is not a number of hours', () => {
+    expect(readConfig({}).sessionTtlHours).toBe(12);
+    expect(readConfig({ CUNTONG_SESSION_TTL_HOURS: '0.5' }).sessionTtlHours).toBe(0.5);
+    for (const bad of ['twelve', '0', '-1', '100000'])
+      expect(() => readConfig({ CUNTONG_SESSION_TTL_HOURS: bad })).toThrow(/CUNTONG_SESSION_TTL_HOURS/);
+  });
+});

@@ -73,7 +73,13 @@ export async function recordAgreement(
 }
 
 export async function listAgreements(deps: Deps, actor: Actor, countyId: string): Promise<Agreement[]> {
-  assertFound(canSeeCounty(actor, countyId) && actor.role !== 'partner', 'County');
+  // HQ sees every county, so only a lookup tells an unknown county from one without agreements.
+  assertFound(
+    canSeeCounty(actor, countyId) &&
+      actor.role !== 'partner' &&
+      (await findCounty(deps.db, countyId)) !== null,
+    'County',
+  );
   return (await agreementRows(deps.db, countyId)).map(toAgreement);
 }
 

@@ -7,7 +7,7 @@ import { findMerchant } from '../catalog/index.ts';
 import { attachPartner, findCenter, findCounty } from '../network/index.ts';
 import { type Actor, toActor } from './actor.ts';
 import type { Role, UserRow } from './identity.tables.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
 import { findUserByLogin, insertUser } from './users.repo.ts';
 
 export type NewUser = {
@@ -84,7 +84,7 @@ export async function createUser(deps: Deps, actor: Actor | null, input: NewUser
     input.role,
     input.countyId ?? (actor?.role === 'county_staff' ? actor.countyId : null),
   );
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.login, input.password);
   try {
     return await deps.db
       .transaction()
@@ -96,8 +96,15 @@ export async function createUser(deps: Deps, actor: Actor | null, input: NewUser
   }
 }
 
-/** The password hash, made before a transaction opens: hashing takes long enough to matter. */
-export const hashNewPassword = (password: string): Promise<string> => hashPassword(password);
+/**
+ * The hash of a new password that meets the policy (`passwordProblem`), made before a
+ * transaction opens: hashing takes long enough to matter.
+ */
+export function hashNewPassword(login: string, password: string): Promise<string> {
+  const problem = passwordProblem(login, password);
+  if (problem) throw validationFailed('password', problem);
+  return hashPassword(password);
+}
 
 /**
  * `createUser` inside the caller's transaction, for flows that create an account together

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { monthRange } from '../../shared/month.ts';
+import { findMerchant } from '../catalog/index.ts';
 import { type Actor, assertFound } from '../identity/index.ts';
 import { accountId, naturalBalance } from './accounts.ts';
 import { accountEntries, balanceOf } from './balances.ts';
@@ -25,6 +26,8 @@ export async function merchantPayable(
   month: string,
 ): Promise<MerchantPayable> {
   assertFound(actor.role === 'hq_admin' || actor.merchantId === merchantId, 'Merchant');
+  // HQ may ask for any merchant: an unknown one is a 404, not an empty account.
+  assertFound((await findMerchant(deps.db, merchantId)) !== null, 'Merchant');
   const account = accountId('merchant_payable', merchantId);
   const lines = await accountEntries(deps.db, account, monthRange(month));
   return {

@@ -96,7 +96,7 @@ export async function approveApplication(
   const application = await loadForDecision(deps, actor, id);
   const login = input.login ?? application.phone;
   const initialPassword = input.password ? null : generatePassword();
-  const passwordHash = await hashNewPassword(input.password ?? initialPassword!);
+  const passwordHash = await hashNewPassword(login, input.password ?? initialPassword!);
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const app = await lockUndecided(trx, id);

@@ -5,7 +5,7 @@ import { actorOf } from '../../http/auth.ts';
 import { createLimiter } from '../../http/rate-limit.ts';
 import { errors, Id, IdParams, ItemsOf, Nullable, Paging, Text } from '../../http/schemas.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { allCounties, villagesOf } from '../network/index.ts';
+import { allCounties, findCounty, villagesOf } from '../network/index.ts';
 import { addInterviewNote, countyPipeline, getApplication, listApplications } from './applications.ts';
 import { approveApplication, rejectApplication } from './decide-application.ts';
 import {
@@ -246,11 +246,18 @@ export const recruitmentRoutes =
         schema: {
           tags,
           params: CountyQuery,
-          response: { 200: ItemsOf(Type.Object({ id: Type.String(), name: Type.String() })) },
+          response: {
+            200: ItemsOf(Type.Object({ id: Type.String(), name: Type.String() })),
+            ...errors(400, 404),
+          },
         },
       },
-      async (request) => ({
-        items: (await villagesOf(deps.db, request.params.countyId)).map(({ id, name }) => ({ id, name })),
-      }),
+      async (request) => {
+        // An unknown county is not an empty one: the form should say the link is wrong.
+        if (!(await findCounty(deps.db, request.params.countyId)))
+          throw new AppError('not_found', 'County not found');
+        const villages = await villagesOf(deps.db, request.params.countyId);
+        return { items: villages.map(({ id, name }) => ({ id, name })) };
+      },
     );
   };

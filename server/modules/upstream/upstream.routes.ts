@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { type Deps, inTrx } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { idempotentWrite } from '../../http/idempotency.ts';
+import { createLimiter } from '../../http/rate-limit.ts';
 import { errors, Id, IdempotencyHeaders, IdParams, ItemsOf, Paging, Text } from '../../http/schemas.ts';
 import { AppError } from '../../shared/app-error.ts';
 import {
@@ -58,10 +59,17 @@ const sellerReaders = { roles: ['partner', 'county_staff', 'gov_viewer', 'hq_adm
 const finance = { roles: ['county_staff', 'hq_admin'] } as const;
 const orderReaders = { roles: ['buyer', 'partner', 'county_staff', 'gov_viewer', 'hq_admin'] } as const;
 
+/** Buyer accounts one address may open per hour. */
+export const SIGN_UPS_PER_HOUR = 20;
+
 /** Village → city: sellers, their listings and the county's review, the storefront and its orders. */
 export const upstreamRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
+    // Buyer sign-up needs no account, so one address could fill the users table (and spend
+    // an argon2 hash per try); a household or an office rarely opens more than a few.
+    const signUps = createLimiter(SIGN_UPS_PER_HOUR, 60 * 60 * 1000);
+
     app.post(
       '/sellers',
       {
@@ -303,6 +311,8 @@ export const upstreamRoutes =
         },
       },
       async (request, reply) => {
+        if (!signUps.hit(request.ip))
+          throw new AppError('rate_limited', 'Too many sign-ups from this address; try again later');
         const user = await createUser(deps, null, { ...request.body, role: 'buyer' });
         request.audit = { countyId: null, entityId: user.id };
         return reply.code(201).send(user);

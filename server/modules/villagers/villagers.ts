@@ -79,11 +79,17 @@ export async function findVillager(db: Queryable, id: string): Promise<Villager 
   return row ? toVillager(row) : null;
 }
 
-/** One villager, phone in full, for the partner of the centre and county roles. */
+/** The roles that call or text villagers; a government viewer only reads figures. */
+const servesVillagers = new Set(['partner', 'county_staff', 'hq_admin']);
+
+/**
+ * One villager: phone in full for the partner of the centre and the county's staff (who
+ * call the villager), masked for the government viewer.
+ */
 export async function getVillager(deps: Deps, actor: Actor, id: string): Promise<Villager> {
   const v = await findVillager(deps.db, id);
   assertFound(v !== null && canSeeCenter(actor, { id: v.centerId, countyId: v.countyId }), 'Villager');
-  return v!;
+  return servesVillagers.has(actor.role) ? v! : { ...v!, phone: maskPhone(v!.phone) };
 }
 
 export type VillagerQuery = {
