@@ -68,6 +68,8 @@ export type AppOptions = {
   services?: ServiceProviders;
   /** The secret outside carriers present on delivery callbacks; without one there are none. */
   carrierCallbackToken?: string | undefined;
+  /** One of several API processes: every response names it in `x-worker-pid`. */
+  announceWorker?: boolean;
 };
 
 export type Providers = { sms: SmsProvider; services: ServiceProviders; payments: PaymentProvider };
@@ -107,8 +109,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     if (text.trim() === '') return done(null, {});
     return jsonParser(request, text, done);
   });
+  const pid = options.announceWorker ? String(process.pid) : null;
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    if (pid) reply.header('x-worker-pid', pid);
     return payload;
   });
   registerErrorHandling(app);
