@@ -123,12 +123,13 @@ async function superviseWorkers(demoLogins: DemoLogin[]): Promise<void> {
   };
   cluster.on('exit', (worker: Worker, code, signal) => {
     alive--;
-    if (stopping) {
-      if (alive === 0) process.exit(0);
+    // Exit code 0 is a process that was told to stop (a signal to the process group, Ctrl-C).
+    if (!stopping && code !== 0) {
+      log.error({ pid: worker.process.pid, code, signal }, 'API process died; starting another');
+      setTimeout(() => stopping || fork(), 1_000);
       return;
     }
-    log.error({ pid: worker.process.pid, code, signal }, 'API process died; starting another');
-    setTimeout(fork, 1_000);
+    if (alive === 0) process.exit(0);
   });
   for (let i = 0; i < config.workers; i++) fork();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
