@@ -357,13 +357,19 @@ export type AckedWrite = {
 export async function runMixedClients(
   baseUrl: string,
   fixture: MixedLoadFixture,
-  opts: { seed: number; partnersPerCentre: number; stop: { requested: boolean } },
+  opts: {
+    seed: number;
+    partnersPerCentre: number;
+    stop: { requested: boolean };
+    /** Told of every answered write as it comes in. */
+    onAnswered?: (write: AckedWrite) => void;
+  },
 ): Promise<AckedWrite[]> {
   const acked: AckedWrite[] = [];
   const write = async (kind: AckedWrite['kind'], centreId: string, req: Omit<ApiRequest, 'key'>) => {
     const request = { ...req, key: randomUUID() };
     const { reply, attempts } = await untilAnswered(baseUrl, request);
-    acked.push({
+    const answered: AckedWrite = {
       kind,
       request,
       status: reply.status,
@@ -371,7 +377,9 @@ export async function runMixedClients(
       attempts,
       replayed: reply.headers['idempotent-replayed'] === 'true',
       centreId,
-    });
+    };
+    acked.push(answered);
+    opts.onAnswered?.(answered);
   };
   const arrivals = new Map(fixture.centres.map((c) => [c.id, [...c.arrivals]]));
   const hubQueue = [...fixture.hubParcels];
