@@ -111,7 +111,7 @@ function banner(demoLogins: DemoLogin[]): void {
 }
 
 /** The primary of several API processes: forks them, replaces one that dies, stops them all. */
-async function superviseWorkers(demoLogins: DemoLogin[]): Promise<void> {
+function superviseWorkers(demoLogins: DemoLogin[]): void {
   let stopping = false;
   let alive = 0;
   let listening = 0;
@@ -150,7 +150,7 @@ if (cluster.isPrimary) {
     banner(demoLogins);
   } else {
     await handle.close();
-    await superviseWorkers(demoLogins);
+    superviseWorkers(demoLogins);
   }
 } else {
   await serve(createDb(config));
