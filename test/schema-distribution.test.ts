@@ -46,12 +46,23 @@ describeDb('schema distribution by county', () => {
     expect(found).toEqual([]);
   });
 
-  it('keeps reference tables free of references to distributed ones', () => {
-    const found = reference.flatMap((t) =>
+  it('keeps reference and local tables free of references to distributed ones', () => {
+    const found = [...reference, ...local].flatMap((t) =>
       tables
         .get(t)!
         .foreignKeys.filter((fk) => isDistributed.has(fk.refTable))
         .map((fk) => `${t}(${fk.columns}) references distributed ${fk.refTable}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('lets distributed tables reference only distributed and reference tables', () => {
+    const isLocal = new Set<string>(local);
+    const found = distributed.flatMap((t) =>
+      tables
+        .get(t)!
+        .foreignKeys.filter((fk) => isLocal.has(fk.refTable))
+        .map((fk) => `${t}(${fk.columns}) references local ${fk.refTable}`),
     );
     expect(found).toEqual([]);
   });
