@@ -27,6 +27,6 @@ export type Ctx = {
   passwordHash: string;
   hqUserId: string;
   courses: { required: string; optional: string };
-  /** Counters that make phone numbers and serial numbers unique across the network. */
-  counters: { phone: number; serial: number };
+  /** Counters that make numbers people read (phones, serials, receipts…) unique across the network. */
+  counters: { phone: number; serial: number; parcel: number; receipt: number; certificate: number };
 };

@@ -35,7 +35,7 @@ export async function writeWholeCounty(
     for (const centre of county.centres) {
       writeCentreTrade(ctx, sink, county, centre, vehicles, runs);
       writeTickets(ctx, sink, county, centre);
-      await sink.flush();
+      await sink.flushIfFull();
     }
     writeRuns(sink, county, runs);
     await sink.flush(true);

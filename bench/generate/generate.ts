@@ -111,7 +111,7 @@ export async function generate(
     passwordHash,
     hqUserId,
     courses,
-    counters: { phone: 0, serial: 0 },
+    counters: { phone: 0, serial: 0, parcel: 0, receipt: 0, certificate: 0 },
   };
   const bar = quiet ? noop : progressBar('counties ', opts.counties);
   const written = new Map<string, number>();

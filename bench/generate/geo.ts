@@ -51,8 +51,13 @@ export function countyName(i: number): string {
 const villageA = '上下东西南北大小前后新老高王李张刘陈杨黄赵周吴徐孙马朱胡林何郭';
 const villageB = '家庄湾坪塘岗坝沟营寨店桥堡岭溪头埠园铺屯';
 
-export function villageName(rng: Rng, i: number): string {
-  return `${rng.pick([...villageA])}${villageB[i % villageB.length]!}${i >= villageB.length ? rng.pick([...villageA]) : ''}村`;
+/** A name distinct from those of indexes 0…i−1 in the same county (unique per county in the schema). */
+export function villageName(offset: number, i: number): string {
+  const a = villageA.length;
+  const b = villageB.length;
+  const k = (i + offset) % (a * b);
+  const extra = Math.floor(i / (a * b));
+  return `${villageA[k % a]!}${villageB[Math.floor(k / a)]!}${extra > 0 ? villageA[(extra - 1) % a]! + villageB[Math.floor((extra - 1) / a) % b]! : ''}村`;
 }
 
 /** A point `km` kilometres at most from (lat, lon), uniformly in the disc. */

@@ -88,11 +88,12 @@ export function writeCounty(ctx: Ctx, sink: Sink, index: number): CountyPlan {
   const span = endMs - startMs;
   const centres: CentrePlan[] = [];
   const villages = Math.ceil(ctx.opts.centresPerCounty * 1.1);
+  const nameOffset = rng.int(0, 10_000);
   for (let v = 0; v < villages; v++) {
     const at = createdMs + rng.int(1, 20) * DAY;
     const spot = near(rng, hub.lat, hub.lon, 35);
     const villageId = rng.idAt(at);
-    const vName = villageName(rng, v);
+    const vName = villageName(nameOffset, v);
     sink.add('villages', {
       id: villageId,
       county_id: id,

@@ -7,7 +7,7 @@
 import type { AssetKind } from '../../server/modules/onboarding/onboarding.tables.ts';
 import type { Ctx } from './context.ts';
 import type { CountyPlan } from './network.ts';
-import { DAY, HOUR, iso } from './rng.ts';
+import { DAY, HOUR, iso, withTail } from './rng.ts';
 import type { Sink } from './sink.ts';
 
 const hardware: ReadonlyArray<[AssetKind, string]> = [
@@ -84,7 +84,7 @@ export function writeTraining(ctx: Ctx, sink: Sink, county: CountyPlan): void {
       recorded_by: county.staffIds[0]!,
       recorded_at: iso(recordedMs),
     });
-    const certificateId = rng.idAt(recordedMs);
+    const certificateId = withTail(rng.idAt(recordedMs), ctx.counters.certificate++);
     sink.add('certificates', {
       id: certificateId,
       certificate_no: `CT${iso(recordedMs).slice(0, 4)}-${certificateId.replace(/-/g, '').slice(-10).toUpperCase()}`,

@@ -39,11 +39,20 @@ export function makeRng(seed: number): Rng {
     hex: hexDigits,
     idAt(ms) {
       const t = Math.floor(ms).toString(16).padStart(12, '0');
-      const variant = (8 + Math.floor(next() * 4)).toString(16);
-      return `${t.slice(0, 8)}-${t.slice(8)}-7${hexDigits(3)}-${variant}${hexDigits(3)}-${hexDigits(12)}`;
+      const a = Math.floor(next() * 2 ** 32);
+      const b = Math.floor(next() * 2 ** 32);
+      const c = Math.floor(next() * 2 ** 32);
+      const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
+      return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(a >>> 20, 3)}-${hex(8 | ((a >>> 18) & 3), 1)}${hex(a, 3)}-${hex(b, 8)}${hex(c, 4)}`;
     },
   };
 }
+
+/**
+ * The id with its last 12 hex digits replaced by `n`: for rows whose public number is cut from
+ * the id's tail (receipts, certificates) and must therefore not collide.
+ */
+export const withTail = (id: string, n: number) => id.slice(0, -12) + n.toString(16).padStart(12, '0');
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;

@@ -7,7 +7,7 @@
 import type { ServiceKind } from '../../server/modules/services/services.tables.ts';
 import type { Ctx } from './context.ts';
 import type { CentrePlan, CountyPlan } from './network.ts';
-import { CST, iso } from './rng.ts';
+import { CST, iso, withTail } from './rng.ts';
 import type { Sink } from './sink.ts';
 import type { Payer, Villager } from './trade.ts';
 
@@ -51,7 +51,7 @@ export function writeService(
             seatClass: 'second',
           };
   const feeFen = Math.floor((amountFen * feeBps[kind]) / 10_000);
-  const id = rng.idAt(at);
+  const id = withTail(rng.idAt(at), ctx.counters.receipt++);
   const failed = rng.chance(0.04);
   const resolvedMs = at + rng.int(5, 90) * 1_000;
   payer.ensure(amountFen, at);

@@ -21,12 +21,15 @@ export type Sink = {
    */
   hold(table: TableName): void;
   flush(all?: boolean): Promise<void>;
+  /** Flushes the tables not held once enough rows wait, so statements are mostly full and reused. */
+  flushIfFull(): Promise<void>;
   /** Rows written so far, per table (shared across sinks of one run). */
   readonly counts: Map<string, number>;
 };
 
 export function makeSink(db: Queryable, dialect: DialectName, counts: Map<string, number>): Sink {
   const buffers = new Map<string, Record<string, unknown>[]>();
+  let waiting = 0;
   const held = new Set<string>();
   const placeholder = dialect === 'postgres' ? (i: number) => `$${i}` : () => '?';
 
@@ -60,12 +63,17 @@ export function makeSink(db: Queryable, dialect: DialectName, counts: Map<string
         buffers.set(table, buffer);
       }
       buffer.push(row as Record<string, unknown>);
+      if (!held.has(table)) waiting++;
+    },
+    async flushIfFull() {
+      if (waiting >= 20_000) await this.flush();
     },
     hold(table) {
       held.add(table);
       if (!buffers.has(table)) buffers.set(table, []);
     },
     async flush(all = false) {
+      waiting = 0;
       for (const [table, rows] of buffers) {
         if (rows.length === 0 || (!all && held.has(table))) continue;
         buffers.set(table, []);

@@ -263,7 +263,8 @@ function writeParcel(
     direction: 'inbound',
     order_id: p.orderId,
     return_id: null,
-    tracking_number: `CT${rng.hex(12).toUpperCase()}`,
+    // Counted, not drawn: ten million random 48-bit numbers would collide.
+    tracking_number: `CT${(ctx.counters.parcel++ * 7_919 + county.index).toString(16).toUpperCase().padStart(12, '0')}`,
     carrier,
     recipient_phone: villager.phone,
     weight_grams: Math.max(1, p.weight),
