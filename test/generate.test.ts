@@ -235,6 +235,23 @@ describeDb('the national-size data generator', () => {
       token: staff,
     });
     expect(board.status).toBe(200);
+    // The leaderboard's earnings are the statements' totals, centre by centre.
+    const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    for (const item of board.body.items) {
+      const partnerOf = await t.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('center_id', '=', item.centerId)
+        .executeTakeFirstOrThrow();
+      const statement = await t.request(
+        'GET',
+        `/api/v1/partners/${partnerOf.id}/statement?month=${thisMonth}`,
+        {
+          token: staff,
+        },
+      );
+      expect(item.earningsFen).toBe(statement.body.netFen);
+    }
 
     // Another county's staff see none of it.
     const other = await signIn(t, 'county2', GENERATED_PASSWORD);

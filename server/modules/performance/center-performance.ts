@@ -4,7 +4,7 @@ import { dayOf, isCalendarDay, type Period, periodRanges, type Range } from '../
 import { type Actor, assertFound, canSeeCenter, canSeeCounty } from '../identity/index.ts';
 import { type Center, findCenter, findCounty, listCenters } from '../network/index.ts';
 import { orderVolumesOfCenters } from '../orders/index.ts';
-import { centerEarnings } from '../partners/index.ts';
+import { earningsOfCenters } from '../partners/index.ts';
 import { serviceVolumesOfCenters } from '../services/index.ts';
 import { upstreamSalesOfCenters } from '../upstream/index.ts';
 
@@ -79,10 +79,11 @@ async function performanceOf(
   const seesEarnings = actor.role !== 'gov_viewer';
   const ids = centers.map((c) => c.id);
   const figuresOf = async (range: Range) => {
-    const [orders, services, upstream] = await Promise.all([
+    const [orders, services, upstream, earnings] = await Promise.all([
       orderVolumesOfCenters(deps.db, ids, range),
       serviceVolumesOfCenters(deps.db, ids, range),
       upstreamSalesOfCenters(deps.db, ids, range),
+      seesEarnings ? earningsOfCenters(deps.db, ids, range) : null,
     ]);
     const out = new Map<string, Figures>();
     for (const id of ids) {
@@ -95,7 +96,7 @@ async function performanceOf(
         activeVillagers: new Set([...o.villagerIds, ...s.villagerIds]).size,
         upstreamSalesFen: upstream.get(id)!,
         serviceRequests: s.succeeded,
-        earningsFen: seesEarnings ? (await centerEarnings(deps.db, id, range)).netFen : null,
+        earningsFen: earnings ? earnings.get(id)!.netFen : null,
       });
     }
     return out;
