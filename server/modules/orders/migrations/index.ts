@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely';
 import * as init from './0001-init.ts';
 import * as guaranteeRefunds from './0002-guarantee-refunds.ts';
+import * as countyNewest from './0003-county-newest.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
   '0002-guarantee-refunds': guaranteeRefunds,
+  '0003-county-newest': countyNewest,
 };
