@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /**
- * A county's order list, newest first, read from the index instead of sorting every order the county ever placed (measured on a generated national network: the sort grows with history).
+ * A county's orders newest first, read in index order: without it every order the county ever
+ * placed was sorted for each page (measured on a generated national network).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

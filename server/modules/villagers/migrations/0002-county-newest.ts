@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 
-/**
- * A county's villager list, newest first, without sorting all of the county's villagers.
- */
+/** A county's villagers newest first, read in index order instead of sorting them all per page. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('villagers_county_created')
