@@ -101,7 +101,8 @@ async function performanceOf(
     }
     return out;
   };
-  const [current, previous] = [await figuresOf(ranges.current), await figuresOf(ranges.previous)];
+  // Both periods at once: PostgreSQL runs them on separate pool connections.
+  const [current, previous] = await Promise.all([figuresOf(ranges.current), figuresOf(ranges.previous)]);
   return centers.map((c) => {
     const now = current.get(c.id)!;
     const before = previous.get(c.id)!;
