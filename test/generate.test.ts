@@ -155,6 +155,17 @@ describeDb('the national-size data generator', () => {
     expect(await count(`select count(*) as n from centers where status = 'open' and opened_at is null`)).toBe(
       0,
     );
+    // No van leaves heavier than it may carry; a run's load is what its parcels weigh.
+    expect(
+      await count(
+        'select count(*) as n from runs r join vehicles v on v.id = r.vehicle_id where r.load_grams > v.capacity_kg * 1000',
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'select count(*) as n from runs r where r.load_grams <> (select coalesce(sum(p.weight_grams), 0) from parcels p where p.run_id = r.id)',
+      ),
+    ).toBe(0);
   });
 
   it('puts the county on every county-scoped row', async () => {

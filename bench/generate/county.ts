@@ -136,7 +136,6 @@ function writeCentreTrade(
 
 /** The runs the orders travelled on, with their stops in visiting order and the road they took. */
 function writeRuns(sink: Sink, county: CountyPlan, runs: Runs): void {
-  const trips = new Map<string, number>();
   for (const run of runs.values()) {
     const hub = { lat: county.lat, lon: county.lon };
     // Nearest stop next: the order a driver who knows the county would take.
@@ -154,15 +153,12 @@ function writeRuns(sink: Sink, county: CountyPlan, runs: Runs): void {
       here = next;
     }
     km += haversineKm(here, hub) * 1.3;
-    const tripKey = `${run.date}|${run.vehicleId}`;
-    const trip = (trips.get(tripKey) ?? 0) + 1;
-    trips.set(tripKey, trip);
     sink.add('runs', {
       id: run.id,
       county_id: county.id,
       vehicle_id: run.vehicleId,
       date: run.date,
-      trip,
+      trip: run.trip,
       status: 'dispatched',
       distance_km: Math.round(km * 10) / 10,
       duration_minutes: Math.round((km / 40) * 60 + ordered.length * 5),

@@ -17,6 +17,9 @@ const hardware: ReadonlyArray<[AssetKind, string]> = [
   ['barcode_scanner', '新大陆 NLS-HR32'],
 ];
 
+/** What a county van carries; a run is never loaded beyond it (a second trip takes the rest). */
+export const VAN_CAPACITY_KG = 1_500;
+
 export function writeCountyBasics(ctx: Ctx, sink: Sink, county: CountyPlan): string[] {
   const { rng } = ctx;
   const signedMs = county.createdMs + 5 * DAY;
@@ -40,7 +43,7 @@ export function writeCountyBasics(ctx: Ctx, sink: Sink, county: CountyPlan): str
       id,
       county_id: county.id,
       name: `${county.name}配送车${v + 1}号`,
-      capacity_kg: 1_500,
+      capacity_kg: VAN_CAPACITY_KG,
       shift_minutes: 480,
       created_at: iso(county.createdMs + DAY),
     });

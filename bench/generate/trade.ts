@@ -12,6 +12,7 @@ import type { OrderLineRow, OrderStatus } from '../../server/modules/orders/orde
 import type { Entry } from './books.ts';
 import type { Ctx } from './context.ts';
 import type { CentrePlan, CountyPlan } from './network.ts';
+import { VAN_CAPACITY_KG } from './onboarding.ts';
 import { CST, cstDate, DAY, HOUR, iso, MINUTE } from './rng.ts';
 import type { Sink } from './sink.ts';
 
@@ -24,12 +25,13 @@ export type Run = {
   id: string;
   date: string;
   vehicleId: string;
+  trip: number;
   dispatchedMs: number;
   loadGrams: number;
   stops: CentrePlan[];
 };
 
-/** The county's runs by `date|vehicle`, completed while its orders are generated. */
+/** The county's runs by `departure day|vehicle|trip`, completed while its orders are generated. */
 export type Runs = Map<string, Run>;
 
 const commissionBps: Record<string, number> = { consumer: 300, agri_input: 500 };
@@ -111,6 +113,10 @@ export function writeOrder(
     });
   }
   for (const p of picked) c.stock[p.i]! -= p.quantity;
+  const weight = Math.max(
+    1,
+    picked.reduce((s, p) => s + c.weightGrams[p.i]! * p.quantity, 0),
+  );
 
   // The order's timeline: each step happens only if its time has come.
   const steps: Array<{ status: OrderStatus; at: number; actor: string | null; data?: object }> = [];
@@ -135,7 +141,15 @@ export function writeOrder(
     const vehicle = centre.index % vehicles.length;
     times.shipped = t + rng.int(4, 20) * HOUR;
     times.at_hub = times.shipped + rng.int(8, 30) * HOUR;
-    times.in_transit = runDeparture(times.at_hub, vehicle);
+    // The morning trip, or a later one of the same van once the earlier trips are full.
+    const day = runDeparture(times.at_hub, vehicle);
+    let trip = 1;
+    run = runs.get(`${day}|${vehicle}|${trip}`) ?? null;
+    while (run && run.loadGrams + weight > VAN_CAPACITY_KG * 1_000) {
+      trip += 1;
+      run = runs.get(`${day}|${vehicle}|${trip}`) ?? null;
+    }
+    times.in_transit = day + (trip - 1) * 5 * HOUR;
     times.ready_for_pickup = times.in_transit + rng.int(60, 240) * MINUTE;
     times.completed = times.ready_for_pickup + rng.int(60, 48 * 60) * MINUTE;
     const actors: Partial<Record<OrderStatus, string | null>> = {
@@ -149,20 +163,22 @@ export function writeOrder(
       if (times[status]! > endMs) break;
       steps.push({ status, at: times[status]!, actor: actors[status]! });
     }
-    if (times.in_transit <= endMs) {
-      const key = `${cstDate(times.in_transit)}|${vehicle}`;
-      run = runs.get(key) ?? null;
+    if (times.in_transit > endMs) {
+      run = null;
+    } else {
       if (!run) {
         run = {
           id: rng.idAt(times.in_transit - 12 * HOUR),
           date: cstDate(times.in_transit),
           vehicleId: vehicles[vehicle]!,
+          trip,
           dispatchedMs: times.in_transit,
           loadGrams: 0,
           stops: [],
         };
-        runs.set(key, run);
+        runs.set(`${day}|${vehicle}|${trip}`, run);
       }
+      run.loadGrams += weight;
       if (!run.stops.includes(centre)) run.stops.push(centre);
     }
   }
@@ -211,8 +227,6 @@ export function writeOrder(
     return { totalFen: 0 };
   }
   if (times.shipped !== undefined && times.shipped <= endMs) {
-    const weight = picked.reduce((s, p) => s + c.weightGrams[p.i]! * p.quantity, 0);
-    if (run) run.loadGrams += weight;
     writeParcel(ctx, sink, county, centre, villager, {
       orderId: id,
       shipper: shipperIndex,
@@ -267,7 +281,7 @@ function writeParcel(
     tracking_number: `CT${(ctx.counters.parcel++ * 7_919 + county.index).toString(16).toUpperCase().padStart(12, '0')}`,
     carrier,
     recipient_phone: villager.phone,
-    weight_grams: Math.max(1, p.weight),
+    weight_grams: p.weight,
     status,
     run_id: travelled ? p.run!.id : null,
     pickup_code_hash: arrived ? sha256(`${id}${String(rng.int(0, 999_999)).padStart(6, '0')}`) : null,
