@@ -177,6 +177,37 @@ function random(seed: number) {
   };
 }
 
+/**
+ * One active catalogue product with a title from the families' vocabulary, a price and weight
+ * in the family's range and stock of 0–5,000 (callers that need more set it).
+ */
+export function productRow(
+  rnd: () => number,
+  p: { id: string; sku: string; merchantId: string; at: string },
+): ProductRow {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const between = ([lo, hi]: [number, number]) => lo + Math.floor(rnd() * (hi - lo));
+  const f = pick(families);
+  return {
+    id: p.id,
+    merchant_id: p.merchantId,
+    sku: p.sku,
+    title: `${pick(f.brands)} ${pick(f.items)} ${pick(f.specs)} ${pick(f.packs)}`,
+    description: pick(descriptions),
+    category: f.category,
+    kind: f.kind,
+    price_fen: between(f.priceFen),
+    stock: between([0, 5_000]),
+    weight_grams: between(f.weightGrams),
+    status: 'active',
+    unit: null,
+    origin: null,
+    review_note: null,
+    created_at: p.at,
+    updated_at: p.at,
+  };
+}
+
 export type SeedResult = { merchantIds: string[]; productIds: string[] };
 
 /**
@@ -195,7 +226,6 @@ export async function seedCatalog(
 ): Promise<SeedResult> {
   const rnd = random(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const between = ([lo, hi]: [number, number]) => lo + Math.floor(rnd() * (hi - lo));
   const now = new Date().toISOString();
   const merchantIds: string[] = [];
   for (let i = 0; i < (opts.merchants ?? 50); i++) {
@@ -211,27 +241,9 @@ export async function seedCatalog(
   for (let done = 0; done < opts.count; done += batch) {
     const rows: ProductRow[] = [];
     for (let i = done; i < Math.min(opts.count, done + batch); i++) {
-      const f = pick(families);
-      const id = uuidv7();
-      productIds.push(id);
-      rows.push({
-        id,
-        merchant_id: pick(merchantIds),
-        sku: `SKU-${i}`,
-        title: `${pick(f.brands)} ${pick(f.items)} ${pick(f.specs)} ${pick(f.packs)}`,
-        description: pick(descriptions),
-        category: f.category,
-        kind: f.kind,
-        price_fen: between(f.priceFen),
-        stock: between([0, 5_000]),
-        weight_grams: between(f.weightGrams),
-        status: 'active',
-        unit: null,
-        origin: null,
-        review_note: null,
-        created_at: now,
-        updated_at: now,
-      });
+      const row = productRow(rnd, { id: uuidv7(), sku: `SKU-${i}`, merchantId: pick(merchantIds), at: now });
+      productIds.push(row.id);
+      rows.push(row);
     }
     await db.transaction().execute((trx) => insertProducts(trx, rows));
     opts.onProgress?.(Math.min(opts.count, done + batch), opts.count);

@@ -71,6 +71,8 @@ export type AppOptions = {
   services?: ServiceProviders;
   /** The secret outside carriers present on delivery callbacks; without one there are none. */
   carrierCallbackToken?: string | undefined;
+  /** One of several API processes: every response names it in `x-worker-pid`. */
+  announceWorker?: boolean;
 };
 
 export type Providers = { sms: SmsProvider; services: ServiceProviders; payments: PaymentProvider };
@@ -119,8 +121,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   // The API speaks JSON only: Fastify's built-in text parser would hand a route without a
   // body schema (an action such as logout or open) a string, and the action would run.
   app.removeContentTypeParser('text/plain');
+  const pid = options.announceWorker ? String(process.pid) : null;
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    if (pid) reply.header('x-worker-pid', pid);
     return payload;
   });
   registerErrorHandling(app);

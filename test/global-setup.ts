@@ -29,6 +29,16 @@ export default async function setup(project: TestProject) {
         await client.query(`drop schema if exists "${r.nspname}" cascade`);
       }
     }
+    // Likewise the databases of servers that tests started as child processes.
+    const databases = await client.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'cuntong_test_%'",
+    );
+    for (const d of databases.rows) {
+      const created = Number(d.datname.split('_')[2]);
+      if (!Number.isFinite(created) || created < cutoff) {
+        await client.query(`drop database if exists "${d.datname}" with (force)`);
+      }
+    }
     available = true;
   } catch (error) {
     if (process.env.CI === 'true') {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { describe, inject } from 'vitest';
 import { buildApp, defaultProviders, outboxHandlers, type Providers } from '../server/app.ts';
@@ -54,6 +55,43 @@ export async function createTestDb(): Promise<DbHandle> {
       await close();
       const cleanup = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl() });
       await cleanup.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await cleanup.close();
+    },
+  };
+}
+
+/**
+ * A fresh, empty database for a server started as a child process, named to it in `env`: a
+ * temp SQLite file, or a new PostgreSQL database (the server keeps its tables in `public`).
+ * `open()` reads it from the test; `drop()` removes it.
+ */
+export async function createServerDatabase(): Promise<{
+  env: Record<string, string>;
+  open(): DbHandle;
+  drop(): Promise<void>;
+}> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuntong-test-'));
+    const file = path.join(dir, 'server.db');
+    return {
+      env: { CUNTONG_DB: file },
+      open: () => createDb({ sqliteFile: file }),
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  // The creation time in the name lets global-setup sweep only abandoned databases.
+  const name = `cuntong_test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
+  const admin = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl() });
+  await sql.raw(`create database ${name}`).execute(admin.db);
+  await admin.close();
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => createDb({ sqliteFile: '', databaseUrl: url.toString() }),
+    drop: async () => {
+      const cleanup = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl() });
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(cleanup.db);
       await cleanup.close();
     },
   };

@@ -6,6 +6,7 @@ export type OutboxHandlers = Record<string, OutboxHandler>;
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 const BATCH = 50;
+const CONCURRENCY = 16;
 
 /** Exponential back-off: 2 s, 4 s, 8 s … capped at 10 minutes. */
 export function retryDelayMs(attempts: number): number {
@@ -30,7 +31,7 @@ export async function deliverDue(deps: Deps, handlers: OutboxHandlers): Promise<
     .limit(BATCH)
     .execute();
   let delivered = 0;
-  for (const row of due) {
+  const deliver = async (row: (typeof due)[number]): Promise<void> => {
     const leased = await deps.db
       .updateTable('outbox')
       .set({ available_at: new Date(now.getTime() + LEASE_MS).toISOString(), attempts: row.attempts + 1 })
@@ -38,7 +39,7 @@ export async function deliverDue(deps: Deps, handlers: OutboxHandlers): Promise<
       .where('status', '=', 'pending')
       .where('available_at', '=', row.available_at)
       .executeTakeFirst();
-    if (Number(leased.numUpdatedRows) !== 1) continue;
+    if (Number(leased.numUpdatedRows) !== 1) return;
     const handler = handlers[row.topic];
     try {
       if (!handler) throw new Error(`no handler for outbox topic ${row.topic}`);
@@ -63,7 +64,14 @@ export async function deliverDue(deps: Deps, handlers: OutboxHandlers): Promise<
         .where('id', '=', row.id)
         .execute();
     }
-  }
+  };
+  // Provider calls take tens to hundreds of milliseconds each; one at a time would cap a
+  // process at a few deliveries per second. Each row is leased on its own, so they can overlap.
+  let next = 0;
+  const lane = async () => {
+    while (next < due.length) await deliver(due[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, lane));
   return delivered;
 }
 

@@ -13,6 +13,10 @@ export type Config = {
   adminPassword: string | undefined;
   sessionTtlHours: number;
   logLevel: string;
+  /** API processes sharing the port (node:cluster); more than one needs PostgreSQL. */
+  workers: number;
+  /** Serve the web consoles (building them on the first start); off: the API and /docs only. */
+  web: boolean;
   /** Everyday-service provider: the sandbox, or a real one over HTTP (docs/operations.md). */
   services:
     | { provider: 'sandbox'; faults?: { timeout?: number; pending?: number; decline?: number } }
@@ -77,16 +81,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT is not a port number: ${env.PORT}`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const workers = Number(env.CUNTONG_WORKERS || 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new Error(`CUNTONG_WORKERS is not a number of processes (1–64): ${env.CUNTONG_WORKERS}`);
+  // Group commit batches the writes of one process, and a process keeps resolved sessions
+  // for a few seconds: on one SQLite file a second process would contend for the write lock
+  // and miss the first one's logouts.
+  if (workers > 1 && !databaseUrl)
+    throw new Error(
+      `CUNTONG_WORKERS=${workers} needs PostgreSQL (DATABASE_URL): on SQLite a single server process owns the database file`,
+    );
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     sqliteFile: path.resolve(env.CUNTONG_DB ?? './data/cuntong.db'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     demo: (env.CUNTONG_DEMO ?? '1') !== '0',
     adminLogin: env.CUNTONG_ADMIN_LOGIN || undefined,
     adminPassword: env.CUNTONG_ADMIN_PASSWORD || undefined,
     sessionTtlHours: readTtl(env.CUNTONG_SESSION_TTL_HOURS),
     logLevel: env.LOG_LEVEL ?? 'info',
+    workers,
+    web: (env.CUNTONG_WEB ?? '1') !== '0',
     services: readServices(env),
     carrierCallbackToken: env.CUNTONG_CARRIER_CALLBACK_TOKEN || undefined,
   };

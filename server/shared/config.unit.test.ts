@@ -44,3 +44,22 @@ describe('session lifetime', () => {
       expect(() => readConfig({ CUNTONG_SESSION_TTL_HOURS: bad })).toThrow(/CUNTONG_SESSION_TTL_HOURS/);
   });
 });
+
+describe('API processes', () => {
+  it('runs one by default, several only on PostgreSQL', () => {
+    expect(readConfig({}).workers).toBe(1);
+    expect(readConfig({ CUNTONG_WORKERS: '4', DATABASE_URL: 'postgres://db/cuntong' }).workers).toBe(4);
+    expect(() => readConfig({ CUNTONG_WORKERS: '2' })).toThrow(/CUNTONG_WORKERS=2 needs PostgreSQL/);
+    expect(() => readConfig({ CUNTONG_WORKERS: 'two', DATABASE_URL: 'postgres://db/cuntong' })).toThrow(
+      /CUNTONG_WORKERS/,
+    );
+    expect(() => readConfig({ CUNTONG_WORKERS: '0', DATABASE_URL: 'postgres://db/cuntong' })).toThrow(
+      /CUNTONG_WORKERS/,
+    );
+  });
+
+  it('serves the web consoles unless told not to', () => {
+    expect(readConfig({}).web).toBe(true);
+    expect(readConfig({ CUNTONG_WEB: '0' }).web).toBe(false);
+  });
+});

@@ -80,6 +80,40 @@ export async function accountEntries(
 }
 
 /**
+ * The signed net of entries per account and transaction kind over `[from, to)`, for many
+ * accounts in one query (dashboards over a county's centres). Accounts without entries are
+ * absent.
+ */
+export async function sumsByKind(
+  db: Queryable,
+  accounts: readonly string[],
+  range: { from: string; to: string },
+): Promise<Map<string, Map<string, number>>> {
+  const result = new Map<string, Map<string, number>>();
+  for (let i = 0; i < accounts.length; i += 500) {
+    const rows = await db
+      .selectFrom('ledger_entries')
+      .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
+      .select([
+        'ledger_entries.account_id as account',
+        'ledger_transactions.kind as kind',
+        (eb) => eb.fn.sum<number>('ledger_entries.amount_fen').as('total'),
+      ])
+      .where('ledger_entries.account_id', 'in', accounts.slice(i, i + 500))
+      .where('ledger_entries.created_at', '>=', range.from)
+      .where('ledger_entries.created_at', '<', range.to)
+      .groupBy(['ledger_entries.account_id', 'ledger_transactions.kind'])
+      .execute();
+    for (const r of rows) {
+      const kinds = result.get(r.account) ?? new Map<string, number>();
+      kinds.set(r.kind, Number(r.total));
+      result.set(r.account, kinds);
+    }
+  }
+  return result;
+}
+
+/**
  * The net of one account's entries per business reference (`ref_id`), in the account's
  * natural sign: what each request or order still leaves on it. For reconciliations.
  */

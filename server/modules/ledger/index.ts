@@ -6,6 +6,7 @@ export {
   balancesByRef,
   type LedgerLine,
   runningBalanceMismatches,
+  sumsByKind,
   type TrialBalance,
   trialBalance,
 } from './balances.ts';

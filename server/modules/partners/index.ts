@@ -2,4 +2,10 @@
 export { floatAccount, floatBalance, listFloatDeposits, recordFloatDeposit } from './float.ts';
 export { guaranteeAccount, guaranteeBalance, recordGuaranteeDeposit } from './guarantee.ts';
 export { type PartnerProfile, partnerProfile } from './partner-profile.ts';
-export { centerEarnings, type Earnings, partnerStatement, type Statement } from './statement.ts';
+export {
+  centerEarnings,
+  type Earnings,
+  earningsOfCenters,
+  partnerStatement,
+  type Statement,
+} from './statement.ts';

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { monthRange } from '../../shared/month.ts';
 import { type Actor, assertFound, canSeeCounty, getUser } from '../identity/index.ts';
-import { accountEntries, accountId, naturalBalance } from '../ledger/index.ts';
+import { accountEntries, accountId, naturalBalance, sumsByKind } from '../ledger/index.ts';
 
 export type StatementItem = {
   type: 'commission' | 'clawback' | 'service_fee';
@@ -97,4 +97,32 @@ export async function centerEarnings(
     netFen: commissionsFen - clawbacksFen + serviceFeesFen,
     items,
   };
+}
+
+/**
+ * `centerEarnings` without the items, for many centres in one query: what a county
+ * leaderboard shows per centre, equal to each statement's totals.
+ */
+export async function earningsOfCenters(
+  db: Queryable,
+  centerIds: readonly string[],
+  range: { from: string; to: string },
+): Promise<Map<string, Omit<Earnings, 'items'>>> {
+  const accounts = centerIds.map((id) => accountId('commission_payable', id));
+  const sums = await sumsByKind(db, accounts, range);
+  const out = new Map<string, Omit<Earnings, 'items'>>();
+  for (const [i, centerId] of centerIds.entries()) {
+    const totals = { commission: 0, clawback: 0, service_fee: 0 };
+    for (const [kind, signed] of sums.get(accounts[i]!) ?? []) {
+      const type = itemType[kind];
+      if (type) totals[type] += naturalBalance(accounts[i]!, signed);
+    }
+    out.set(centerId, {
+      commissionsFen: totals.commission,
+      clawbacksFen: -totals.clawback,
+      serviceFeesFen: totals.service_fee,
+      netFen: totals.commission + totals.clawback + totals.service_fee,
+    });
+  }
+  return out;
 }

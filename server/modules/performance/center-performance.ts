@@ -5,7 +5,7 @@ import { lastVisitOfCenters } from '../field-visits/index.ts';
 import { type Actor, assertFound, canSeeCenter, canSeeCounty } from '../identity/index.ts';
 import { type Center, findCenter, findCounty, listCenters } from '../network/index.ts';
 import { orderVolumesOfCenters } from '../orders/index.ts';
-import { centerEarnings } from '../partners/index.ts';
+import { earningsOfCenters } from '../partners/index.ts';
 import { serviceVolumesOfCenters } from '../services/index.ts';
 import { upstreamSalesOfCenters } from '../upstream/index.ts';
 
@@ -82,10 +82,11 @@ async function performanceOf(
   const seesEarnings = actor.role !== 'gov_viewer';
   const ids = centers.map((c) => c.id);
   const figuresOf = async (range: Range) => {
-    const [orders, services, upstream] = await Promise.all([
+    const [orders, services, upstream, earnings] = await Promise.all([
       orderVolumesOfCenters(deps.db, ids, range),
       serviceVolumesOfCenters(deps.db, ids, range),
       upstreamSalesOfCenters(deps.db, ids, range),
+      seesEarnings ? earningsOfCenters(deps.db, ids, range) : null,
     ]);
     const out = new Map<string, Figures>();
     for (const id of ids) {
@@ -98,12 +99,13 @@ async function performanceOf(
         activeVillagers: new Set([...o.villagerIds, ...s.villagerIds]).size,
         upstreamSalesFen: upstream.get(id)!,
         serviceRequests: s.succeeded,
-        earningsFen: seesEarnings ? (await centerEarnings(deps.db, id, range)).netFen : null,
+        earningsFen: earnings ? earnings.get(id)!.netFen : null,
       });
     }
     return out;
   };
-  const [current, previous] = [await figuresOf(ranges.current), await figuresOf(ranges.previous)];
+  // Both periods at once: PostgreSQL runs them on separate pool connections.
+  const [current, previous] = await Promise.all([figuresOf(ranges.current), figuresOf(ranges.previous)]);
   const visits = await lastVisitOfCenters(deps.db, ids);
   return centers.map((c) => {
     const now = current.get(c.id)!;

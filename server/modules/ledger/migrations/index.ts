@@ -1,4 +1,8 @@
 import type { Migration } from 'kysely';
 import * as init from './0001-init.ts';
+import * as entriesByTime from './0002-entries-by-time.ts';
 
-export const migrations: Record<string, Migration> = { '0001-init': init };
+export const migrations: Record<string, Migration> = {
+  '0001-init': init,
+  '0002-entries-by-time': entriesByTime,
+};
