@@ -4,6 +4,7 @@ import * as payouts from './0002-payouts.ts';
 import * as refunds from './0003-refunds.ts';
 import * as harvestBatches from './0004-harvest-batches.ts';
 import * as nationalSales from './0005-national-sales.ts';
+import * as salesRollups from './0006-sales-rollups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0003-refunds': refunds,
   '0004-harvest-batches': harvestBatches,
   '0005-national-sales': nationalSales,
+  '0006-sales-rollups': salesRollups,
 };
