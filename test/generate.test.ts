@@ -43,6 +43,8 @@ const countyScoped = [
   'onboarding_steps',
   'gov_agreements',
   'ledger_transactions',
+  'order_gmv_rollups',
+  'store_sales_rollups',
 ] as const;
 
 describeDb('the national-size data generator', () => {
@@ -168,6 +170,16 @@ describeDb('the national-size data generator', () => {
         'select count(*) as n from runs r where r.load_grams <> (select coalesce(sum(p.weight_grams), 0) from parcels p where p.run_id = r.id)',
       ),
     ).toBe(0);
+  });
+
+  it('counts the generated orders into the national GMV rollup', async () => {
+    const rolled = await count('select sum(orders) as n from order_gmv_rollups');
+    expect(rolled).toBe(await count("select count(*) as n from orders where status <> 'cancelled'"));
+    expect(rolled).toBeGreaterThan(0);
+    expect(await count('select sum(gmv_fen) - sum(refunds_fen) as n from order_gmv_rollups')).toBe(
+      (await count("select sum(total_fen) as n from orders where status <> 'cancelled'")) -
+        (await count('select coalesce(sum(refund_fen), 0) as n from order_returns')),
+    );
   });
 
   it('puts the county on every county-scoped row', async () => {

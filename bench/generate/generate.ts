@@ -11,6 +11,8 @@ import { sql } from 'kysely';
 import type { DbHandle } from '../../server/db/create-db.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { hashNewPassword } from '../../server/modules/identity/index.ts';
+import { rebuildOrderGmvRollups } from '../../server/modules/orders/index.ts';
+import { rebuildSalesRollups } from '../../server/modules/upstream/index.ts';
 import { makeBooks } from './books.ts';
 import { writeCatalogue, writeStock } from './catalog.ts';
 import type { Ctx, Options } from './context.ts';
@@ -124,6 +126,9 @@ export async function generate(
     bar(i + 1, `${(rows / 1e6).toFixed(2)}M rows, ${rate.toLocaleString('en')} rows/s,`);
   }
   await writeStock(handle, catalogue);
+  // Orders went in as rows, not through placeOrder: the national rollups are counted from them.
+  await rebuildOrderGmvRollups(handle.db);
+  await rebuildSalesRollups(handle.db);
   if (handle.dialect === 'postgres') await sql`analyze`.execute(handle.db);
   else await sql`pragma optimize`.execute(handle.db);
   const seconds = (Date.now() - started) / 1000;

@@ -16,6 +16,21 @@ export function monthOf(at: Date): string {
   return new Date(at.getTime() + CST_MS).toISOString().slice(0, 7);
 }
 
+/** The month (YYYY-MM) after `month`. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Every month from the one holding instant `first` to the one holding `last`; none when either is null. */
+export function monthsSpanned(first: string | null | undefined, last: string | null | undefined): string[] {
+  if (!first || !last) return [];
+  const out: string[] = [];
+  const end = monthOf(new Date(last));
+  for (let m = monthOf(new Date(first)); m <= end; m = nextMonth(m)) out.push(m);
+  return out;
+}
+
 export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
 
 /** A week or month of China Standard Time, as `[from, to)` ISO instants. */

@@ -5,6 +5,7 @@ import type { Actor } from '../identity/index.ts';
 import { post } from '../ledger/index.ts';
 import { queueSms } from '../notifications/index.ts';
 import { findVillager } from '../villagers/index.ts';
+import { addToGmvRollup } from './gmv-rollups.ts';
 import { getOrder } from './list-orders.ts';
 import { returnedMoney, splitEntries, unitsShare } from './money-split.ts';
 import type { OrderWithEvents } from './order.views.ts';
@@ -72,6 +73,13 @@ export async function cancelOrder(
         kind: 'order_cancelled',
       });
     }
+    // Out of the month it was placed in, whenever it is cancelled; its returns stay counted.
+    await addToGmvRollup(trx, {
+      countyId: order.county_id,
+      at: order.created_at,
+      orders: -1,
+      gmvFen: -Number(order.total_fen),
+    });
   });
   deps.nudgeOutbox();
   return getOrder(deps, actor, orderId);

@@ -8,6 +8,7 @@ export {
   promotedOrderVolumesOfCenters,
 } from './center-volumes.ts';
 export { confirmOrder } from './confirm-order.ts';
+export { rebuildOrderGmvRollups } from './gmv-rollups.ts';
 export { getOrder, listOrders } from './list-orders.ts';
 export { nationalOrderGmv } from './national-volumes.ts';
 export type { Order, OrderWithEvents } from './order.views.ts';

@@ -1,29 +1,19 @@
-import { perRange } from '../../db/buckets.ts';
 import type { Queryable } from '../../db/create-db.ts';
-import type { Range } from '../../shared/month.ts';
 
 /**
- * National assisted-order GMV per range (month), aggregated in SQL: the totals of orders
- * placed in the range and not cancelled, less the refunds of returns taken in it —
- * `orderVolumesOfCenters`'s `gmvFen` summed over every centre, so the two always agree.
+ * National assisted-order GMV per month (YYYY-MM, China Standard Time): the totals of orders
+ * placed in the month and not cancelled, less the refunds of returns taken in it —
+ * `orderVolumesOfCenters`'s `gmvFen` summed over every centre. Read from the county-month
+ * rollup, a few thousand rows whatever the number of orders.
  */
-export async function nationalOrderGmv(db: Queryable, ranges: readonly Range[]): Promise<number[]> {
-  const [placed, refunded] = await Promise.all([
-    perRange(ranges, (r) =>
-      db
-        .selectFrom('orders')
-        .where('created_at', '>=', r.from)
-        .where('created_at', '<', r.to)
-        .where('status', '!=', 'cancelled')
-        .select((eb) => eb.fn.sum('total_fen').as('n')),
-    ),
-    perRange(ranges, (r) =>
-      db
-        .selectFrom('order_returns')
-        .where('created_at', '>=', r.from)
-        .where('created_at', '<', r.to)
-        .select((eb) => eb.fn.sum('refund_fen').as('n')),
-    ),
-  ]);
-  return placed.map((fen, i) => fen - refunded[i]!);
+export async function nationalOrderGmv(db: Queryable, months: readonly string[]): Promise<number[]> {
+  if (months.length === 0) return [];
+  const rows = await db
+    .selectFrom('order_gmv_rollups')
+    .where('month', 'in', months)
+    .select((eb) => ['month', eb.fn.sum('gmv_fen').as('gmv'), eb.fn.sum('refunds_fen').as('refunds')])
+    .groupBy('month')
+    .execute();
+  const byMonth = new Map(rows.map((r) => [r.month, Number(r.gmv ?? 0) - Number(r.refunds ?? 0)]));
+  return months.map((m) => byMonth.get(m) ?? 0);
 }

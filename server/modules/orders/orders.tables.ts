@@ -90,10 +90,25 @@ export type ReturnLineRow = {
   settled_at: string | null;
 };
 
+/**
+ * A county's assisted-order figures of one China Standard Time month, kept in the transaction
+ * of every write that changes them (`gmv-rollups.ts`): `orders` and `gmv_fen` are the orders
+ * placed in the month and not cancelled, `refunds_fen` the refunds of returns taken in it.
+ */
+export type OrderGmvRollupRow = {
+  county_id: string;
+  /** YYYY-MM, China Standard Time. */
+  month: string;
+  orders: number;
+  gmv_fen: number;
+  refunds_fen: number;
+};
+
 export type OrderTables = {
   orders: OrderRow;
   order_lines: OrderLineRow;
   order_events: OrderEventRow;
   order_returns: ReturnRow;
   order_return_lines: ReturnLineRow;
+  order_gmv_rollups: OrderGmvRollupRow;
 };

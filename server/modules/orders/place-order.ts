@@ -10,6 +10,7 @@ import { accountId, post } from '../ledger/index.ts';
 import { findCenter, findCounty } from '../network/index.ts';
 import { queueSms } from '../notifications/index.ts';
 import { findVillager } from '../villagers/index.ts';
+import { addToGmvRollup } from './gmv-rollups.ts';
 import { lineMoney, splitEntries } from './money-split.ts';
 import { type Order, toOrder } from './order.views.ts';
 import { addEvent, insertOrder } from './orders.repo.ts';
@@ -122,6 +123,8 @@ export async function placeOrder(deps: Deps, trx: Trx, actor: Actor, input: Plac
       kind: 'order_confirmation',
     });
   }
+  // Counted from placement, confirmed or not, as `orderVolumesOfCenters` counts it.
+  await addToGmvRollup(trx, { countyId: order.county_id, at: now, orders: 1, gmvFen: order.total_fen });
   return toOrder(order, lines);
 }
 

@@ -9,6 +9,7 @@ import { accountId, post } from '../ledger/index.ts';
 import { queueSms } from '../notifications/index.ts';
 import { assertFeatureUnlocked } from '../training/index.ts';
 import { findVillager } from '../villagers/index.ts';
+import { addToGmvRollup } from './gmv-rollups.ts';
 import { type LineMoney, returnedMoney, splitEntries, unitsShare } from './money-split.ts';
 import { assertMayAct, loadVisibleOrder } from './order-scope.ts';
 import { returnableStatuses } from './order-status.ts';
@@ -238,6 +239,7 @@ async function applyReturn(
       kind: 'refund',
     });
   }
+  await addToGmvRollup(trx, { countyId: order.county_id, at, refundsFen: refundFen });
   return {
     id,
     orderId: order.id,

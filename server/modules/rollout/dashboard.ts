@@ -45,8 +45,7 @@ export async function rolloutDashboard(
 ): Promise<Dashboard> {
   const now = deps.clock.now();
   const months = monthsBetween(query.from, query.to, monthOf(now));
-  const ranges = months.map(monthRange);
-  const ends = ranges.map((r) => r.to);
+  const ends = months.map((m) => monthRange(m).to);
   const [targets, totals, applications, certification, counties, centersOpen, gmv, upstream] =
     await Promise.all([
       currentTargets(deps.db),
@@ -55,8 +54,8 @@ export async function rolloutDashboard(
       certifiedUserCount(deps.db),
       countiesAt(deps.db, ends),
       centersOpenAt(deps.db, ends),
-      nationalOrderGmv(deps.db, ranges),
-      nationalUpstreamSales(deps.db, ranges),
+      nationalOrderGmv(deps.db, months),
+      nationalUpstreamSales(deps.db, months),
     ]);
   // With no course required for opening, every partner is certified, as the opening rule has it.
   const certified = certification.requiredCourses === 0 ? totals.partners : certification.certified;

@@ -4,6 +4,7 @@ export { upstreamSalesOfCenters } from './center-sales.ts';
 export { nationalUpstreamSales } from './national-sales.ts';
 export { PAYMENT_TOPIC, type PaymentProvider, paymentHandler, sandboxPaymentProvider } from './payments.ts';
 export { reviewProduct } from './review.ts';
+export { rebuildSalesRollups } from './sales-rollups.ts';
 export { createSeller, listForSeller } from './sellers.ts';
 export {
   type Collection,

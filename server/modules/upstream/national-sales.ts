@@ -1,18 +1,18 @@
-import { perRange } from '../../db/buckets.ts';
 import type { Queryable } from '../../db/create-db.ts';
-import type { Range } from '../../shared/month.ts';
 
 /**
- * National storefront sales per range (month), aggregated in SQL: the gross totals of
- * storefront orders delivered in the range — `upstreamSalesOfCenters` summed over every
- * centre, so the two always agree.
+ * National storefront sales per month (YYYY-MM, China Standard Time): the gross totals of
+ * storefront orders delivered in the month — `upstreamSalesOfCenters` summed over every
+ * centre. Read from the county-month rollup, whatever the number of orders.
  */
-export async function nationalUpstreamSales(db: Queryable, ranges: readonly Range[]): Promise<number[]> {
-  return perRange(ranges, (r) =>
-    db
-      .selectFrom('store_orders')
-      .where('delivered_at', '>=', r.from)
-      .where('delivered_at', '<', r.to)
-      .select((eb) => eb.fn.sum('total_fen').as('n')),
-  );
+export async function nationalUpstreamSales(db: Queryable, months: readonly string[]): Promise<number[]> {
+  if (months.length === 0) return [];
+  const rows = await db
+    .selectFrom('store_sales_rollups')
+    .where('month', 'in', months)
+    .select((eb) => ['month', eb.fn.sum('sales_fen').as('fen')])
+    .groupBy('month')
+    .execute();
+  const byMonth = new Map(rows.map((r) => [r.month, Number(r.fen ?? 0)]));
+  return months.map((m) => byMonth.get(m) ?? 0);
 }

@@ -10,6 +10,7 @@ import { queueSms } from '../notifications/index.ts';
 import { findVillager, maskPhone } from '../villagers/index.ts';
 import { queuePayment } from './payments.ts';
 import { splitSale } from './sale-split.ts';
+import { addToSalesRollup } from './sales-rollups.ts';
 import { sellerOfMerchant } from './sellers.ts';
 import type { StoreOrderLineRow, StoreOrderRow, StoreOrderStatus } from './upstream.tables.ts';
 
@@ -330,6 +331,7 @@ export async function settleDelivery(deps: Deps, trx: Trx, orderId: string): Pro
     .set({ status: 'delivered', delivered_at: at, updated_at: at })
     .where('id', '=', row.id)
     .execute();
+  await addToSalesRollup(trx, row.county_id, at, Number(row.total_fen));
   for (const p of parts) {
     const seller = await trx
       .selectFrom('sellers')

@@ -124,6 +124,19 @@ export type PayoutLineRow = {
   account_name: string;
 };
 
+/**
+ * A county's storefront sales of one China Standard Time month: orders delivered in it and
+ * their gross totals, kept in the delivery's transaction (`sales-rollups.ts`). A refund after
+ * delivery does not undo the delivery, so it leaves the rollup as it is.
+ */
+export type StoreSalesRollupRow = {
+  county_id: string;
+  /** YYYY-MM, China Standard Time. */
+  month: string;
+  orders: number;
+  sales_fen: number;
+};
+
 export type UpstreamTables = {
   sellers: SellerRow;
   store_orders: StoreOrderRow;
@@ -134,4 +147,5 @@ export type UpstreamTables = {
   harvest_batches: HarvestBatchRow;
   payout_batches: PayoutBatchRow;
   payout_lines: PayoutLineRow;
+  store_sales_rollups: StoreSalesRollupRow;
 };

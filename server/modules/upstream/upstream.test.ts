@@ -17,6 +17,7 @@ import {
   registerVillager,
   signIn,
 } from '../../../test/scenarios.ts';
+import { recomputeSalesRollups } from './sales-rollups.ts';
 
 const unique = () => randomBytes(4).toString('hex');
 const shipTo = { name: '李女士', phone: '13912345678', address: '上海市徐汇区漕溪北路 1 号' };
@@ -472,6 +473,14 @@ describeDb('upstream refunds: lost on the way, or sent back after delivery', () 
     expect(refunded.status).toBe('refunded');
     expect((await post(t, c.staff.token, url, { reason: 'again' }, 200)).refundReason).toBe(
       '买家退货：瓶子破损',
+    );
+    // The delivery counts in its month's storefront sales; the refund after it does not undo it.
+    const rollups = await t.deps.db.selectFrom('store_sales_rollups').selectAll().execute();
+    expect(rollups.map((r) => [r.county_id, Number(r.orders), Number(r.sales_fen)])).toEqual([
+      [c.county.id, 1, refunded.totalFen],
+    ]);
+    expect(rollups.map((r) => ({ ...r, orders: Number(r.orders), sales_fen: Number(r.sales_fen) }))).toEqual(
+      await recomputeSalesRollups(t.deps.db),
     );
 
     const statement = (
