@@ -24,6 +24,8 @@ const countyScoped = [
   'villagers',
   'float_deposits',
   'orders',
+  'order_lines',
+  'order_events',
   'parcels',
   'parcel_events',
   'vehicles',

@@ -26,12 +26,15 @@ export function describeDb(name: string, fn: () => void): void {
   describe.skipIf(skip)(`${name} [${dialect}]`, fn);
 }
 
-/** A fresh, migrated database: a temp SQLite file, or a new schema on the PostgreSQL server. */
-export async function createTestDb(): Promise<DbHandle> {
+/**
+ * A fresh, migrated database: a temp SQLite file, or a new schema on the PostgreSQL server.
+ * `leaveOut` holds migrations back (see `migrateToLatest`).
+ */
+export async function createTestDb(leaveOut?: (name: string) => boolean): Promise<DbHandle> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuntong-test-'));
     const handle = createDb({ sqliteFile: path.join(dir, 'test.db') });
-    await migrateToLatest(handle);
+    await migrateToLatest(handle, leaveOut);
     const close = handle.close;
     return {
       ...handle,
@@ -47,7 +50,7 @@ export async function createTestDb(): Promise<DbHandle> {
   await admin.db.schema.createSchema(schema).execute();
   await admin.close();
   const handle = createDb({ sqliteFile: '', databaseUrl: testDatabaseUrl(), pgSchema: schema });
-  await migrateToLatest(handle);
+  await migrateToLatest(handle, leaveOut);
   const close = handle.close;
   return {
     ...handle,
@@ -120,10 +123,11 @@ export async function createTestApp(
     loginLimits?: LoginLimits;
     providers?: Partial<Providers>;
     carrierCallbackToken?: string;
+    leaveOutMigrations?: (name: string) => boolean;
   } = {},
 ): Promise<TestApp> {
   const providers = { ...defaultProviders(), ...opts.providers };
-  const handle = await createTestDb();
+  const handle = await createTestDb(opts.leaveOutMigrations);
   const deps: Deps = {
     db: handle.db,
     dialect: handle.dialect,

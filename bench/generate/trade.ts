@@ -84,6 +84,7 @@ export function writeOrder(
     const kind = c.kinds[p.i]!;
     return {
       order_id: id,
+      county_id: county.id,
       line_no: n + 1,
       product_id: c.ids[p.i]!,
       merchant_id: c.merchantIds[c.merchantOf[p.i]!]!,
@@ -209,6 +210,7 @@ export function writeOrder(
     sink.add('order_events', {
       id: rng.idAt(s.at),
       order_id: id,
+      county_id: county.id,
       type: s.status,
       at: iso(s.at),
       actor_id: s.actor,

@@ -76,6 +76,6 @@ export async function advanceOrder(
   }
   if (!(await setStatus(trx, order.id, order.status, next, at)))
     throw invalidState('The order changed meanwhile');
-  await addEvent(trx, order.id, next, at, actorId);
+  await addEvent(trx, order, next, at, actorId);
   return true;
 }

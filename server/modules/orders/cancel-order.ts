@@ -62,7 +62,7 @@ export async function cancelOrder(
         countyId: order.county_id,
         entries,
       });
-    await addEvent(trx, order.id, 'cancelled', at, actor.id, reason ? { reason } : undefined);
+    await addEvent(trx, order, 'cancelled', at, actor.id, reason ? { reason } : undefined);
     const villager = await findVillager(trx, order.villager_id);
     const refund = parts.reduce((s, p) => s + p.money.paidFen, 0);
     if (villager && refund > 0) {

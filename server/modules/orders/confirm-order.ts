@@ -43,7 +43,7 @@ export async function confirmOrder(
     if (!(await setStatus(trx, order.id, 'awaiting_confirmation', 'placed', at))) {
       throw invalidState('The order changed meanwhile');
     }
-    await addEvent(trx, order.id, 'placed', at, actor.id);
+    await addEvent(trx, order, 'placed', at, actor.id);
   });
   return getOrder(deps, actor, order.id);
 }

@@ -18,7 +18,7 @@ export async function insertOrder(db: Queryable, order: OrderRow, lines: OrderLi
 
 export async function addEvent(
   db: Queryable,
-  orderId: string,
+  order: Pick<OrderRow, 'id' | 'county_id'>,
   type: string,
   at: string,
   actorId: string | null,
@@ -28,7 +28,8 @@ export async function addEvent(
     .insertInto('order_events')
     .values({
       id: uuidv7(),
-      order_id: orderId,
+      order_id: order.id,
+      county_id: order.county_id,
       type,
       at,
       actor_id: actorId,

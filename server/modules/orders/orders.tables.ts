@@ -34,6 +34,8 @@ export type OrderRow = {
 
 export type OrderLineRow = {
   order_id: string;
+  /** The order's county, so lines are sharded with it. */
+  county_id: string;
   line_no: number;
   product_id: string;
   merchant_id: string;
@@ -52,6 +54,7 @@ export type OrderLineRow = {
 export type OrderEventRow = {
   id: string;
   order_id: string;
+  county_id: string;
   type: string;
   at: string;
   actor_id: string | null;
@@ -77,6 +80,7 @@ export type RefundSource = 'merchant' | 'guarantee_fund';
 
 export type ReturnLineRow = {
   return_id: string;
+  county_id: string;
   product_id: string;
   quantity: number;
   refund_fen: number;

@@ -62,6 +62,7 @@ export async function placeOrder(deps: Deps, trx: Trx, actor: Actor, input: Plac
   const id = uuidv7();
   const lines: OrderLineRow[] = priced.map((p, i) => ({
     order_id: id,
+    county_id: center.countyId,
     line_no: i + 1,
     product_id: p.productId,
     merchant_id: p.merchantId,
@@ -113,7 +114,7 @@ export async function placeOrder(deps: Deps, trx: Trx, actor: Actor, input: Plac
     noOverdraft: [accounts.payer],
   });
   await insertOrder(trx, order, lines);
-  await addEvent(trx, id, order.status, now, actor.id);
+  await addEvent(trx, order, order.status, now, actor.id);
   if (code) {
     await queueSms(trx, deps.clock, {
       to: villager.phone,

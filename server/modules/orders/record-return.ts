@@ -209,6 +209,7 @@ async function applyReturn(
     .values(
       parts.map((p) => ({
         return_id: id,
+        county_id: order.county_id,
         product_id: p.productId,
         quantity: p.quantity,
         refund_fen: p.money.paidFen,
@@ -225,7 +226,7 @@ async function applyReturn(
       throw invalidState('The order changed meanwhile');
     orderStatus = 'returned';
   }
-  await addEvent(trx, order.id, allBack ? 'returned' : 'partially_returned', at, actorId, {
+  await addEvent(trx, order, allBack ? 'returned' : 'partially_returned', at, actorId, {
     returnId: id,
     reason: input.reason,
   });

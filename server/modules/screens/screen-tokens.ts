@@ -42,7 +42,7 @@ export async function rotateScreenToken(
     .insertInto('screen_tokens')
     .values(row)
     .onConflict((oc) =>
-      oc.column('center_id').doUpdateSet({
+      oc.columns(['center_id', 'county_id']).doUpdateSet({
         token_hash: row.token_hash,
         created_by: row.created_by,
         created_at: row.created_at,

@@ -29,7 +29,7 @@ export const PAYMENT_TOPIC = 'upstream.payment';
 export async function queuePayment(
   deps: Deps,
   trx: Trx,
-  orderId: string,
+  order: { id: string; county_id: string },
   kind: 'capture' | 'refund',
   amountFen: number,
 ): Promise<void> {
@@ -38,7 +38,8 @@ export async function queuePayment(
     .insertInto('store_payments')
     .values({
       id,
-      order_id: orderId,
+      order_id: order.id,
+      county_id: order.county_id,
       kind,
       amount_fen: amountFen,
       status: 'pending',

@@ -78,6 +78,7 @@ export async function createPayoutBatch(deps: Deps, actor: Actor, countyId: stri
       }
       lines.push({
         batch_id: id,
+        county_id: countyId,
         seller_id: s.id,
         amount_fen: owed,
         payout_method: s.payout_method,

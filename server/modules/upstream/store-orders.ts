@@ -139,6 +139,7 @@ export async function placeStoreOrder(
   };
   const lines: StoreOrderLineRow[] = priced.map((l, i) => ({
     order_id: row.id,
+    county_id: row.county_id,
     line_no: i + 1,
     product_id: l.productId,
     seller_id: sellerOf.get(l.productId)!,
@@ -157,7 +158,7 @@ export async function placeStoreOrder(
       { account: buyerAccount(row), amountFen: -row.total_fen },
     ],
   });
-  await queuePayment(deps, trx, row.id, 'capture', row.total_fen);
+  await queuePayment(deps, trx, row, 'capture', row.total_fen);
   return toOrder(row, lines, actor);
 }
 
@@ -385,7 +386,7 @@ export async function cancelStoreOrder(deps: Deps, actor: Actor, orderId: string
         { account: accountId('payment_clearing'), amountFen: -Number(row!.total_fen) },
       ],
     });
-    await queuePayment(deps, trx, orderId, 'refund', Number(row!.total_fen));
+    await queuePayment(deps, trx, row!, 'refund', Number(row!.total_fen));
     return toOrder({ ...row!, status: 'cancelled', cancelled_at: at, updated_at: at }, lines, actor);
   });
 }
@@ -445,7 +446,7 @@ export async function refundStoreOrder(deps: Deps, trx: Trx, orderId: string, re
     .set({ status: 'refunded', refunded_at: at, refund_reason: reason, updated_at: at })
     .where('id', '=', row.id)
     .execute();
-  await queuePayment(deps, trx, row.id, 'refund', total);
+  await queuePayment(deps, trx, row, 'refund', total);
 }
 
 /** County staff (or HQ) refund a storefront order of their county. */

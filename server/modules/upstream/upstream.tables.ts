@@ -50,6 +50,8 @@ export type StoreOrderRow = {
 
 export type StoreOrderLineRow = {
   order_id: string;
+  /** The order's county, so lines are sharded with it. */
+  county_id: string;
   line_no: number;
   product_id: string;
   seller_id: string;
@@ -62,6 +64,7 @@ export type StoreOrderLineRow = {
 export type StorePaymentRow = {
   id: string;
   order_id: string;
+  county_id: string;
   kind: 'capture' | 'refund';
   amount_fen: number;
   status: 'pending' | 'succeeded';
@@ -113,6 +116,7 @@ export type PayoutBatchRow = {
 
 export type PayoutLineRow = {
   batch_id: string;
+  county_id: string;
   seller_id: string;
   amount_fen: number;
   payout_method: PayoutMethod;

@@ -4,6 +4,7 @@ import * as guaranteeRefunds from './0002-guarantee-refunds.ts';
 import * as nationalFigures from './0003-national-figures.ts';
 import * as countyNewest from './0004-county-newest.ts';
 import * as gmvRollups from './0005-gmv-rollups.ts';
+import * as countyKeys from './0006-county-keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0003-national-figures': nationalFigures,
   '0004-county-newest': countyNewest,
   '0005-gmv-rollups': gmvRollups,
+  '0006-county-keys': countyKeys,
 };

@@ -5,6 +5,7 @@ import * as refunds from './0003-refunds.ts';
 import * as harvestBatches from './0004-harvest-batches.ts';
 import * as nationalSales from './0005-national-sales.ts';
 import * as salesRollups from './0006-sales-rollups.ts';
+import * as countyKeys from './0007-county-keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0004-harvest-batches': harvestBatches,
   '0005-national-sales': nationalSales,
   '0006-sales-rollups': salesRollups,
+  '0007-county-keys': countyKeys,
 };
