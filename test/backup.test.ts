@@ -1,21 +1,12 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import pino from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { buildApp, defaultProviders, outboxHandlers } from '../server/app.ts';
-import { createDb, type Db, type DbOptions } from '../server/db/create-db.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
-import type { Deps } from '../server/deps.ts';
-import { drainOutbox } from '../server/jobs/outbox-worker.ts';
-import { systemClock } from '../server/shared/clock.ts';
-import { describeDb, dialect, type TestApp } from './harness.ts';
+import { createDb, type Db } from '../server/db/create-db.ts';
+import { createServerDatabase, createTestApp, describeDb, dialect, type TestApp } from './harness.ts';
 import { type LogisticsCounty, logisticsCounty, placedOrder } from './logistics-scenarios.ts';
-import { testDatabaseUrl } from './pg-url.ts';
 import { expectBalancedBooks, hqAdmin, registerVillager } from './scenarios.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,85 +16,10 @@ const root = path.resolve(import.meta.dirname, '..');
  * `public` schema of DATABASE_URL), so each test gets a database of its own: a SQLite file, or
  * a new PostgreSQL database.
  */
-type Scratch = { options: DbOptions; env: Record<string, string>; drop(): Promise<void> };
-
-async function scratchDatabase(): Promise<Scratch> {
-  if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuntong-backup-'));
-    const file = path.join(dir, 'cuntong.db');
-    return {
-      options: { sqliteFile: file },
-      env: { CUNTONG_DB: file, DATABASE_URL: '' },
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `cuntong_test_backup_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(testDatabaseUrl());
-  url.pathname = `/${name}`;
-  return {
-    options: { sqliteFile: '', databaseUrl: url.toString() },
-    env: { DATABASE_URL: url.toString() },
-    async drop() {
-      const c = new pg.Client({ connectionString: testDatabaseUrl() });
-      await c.connect();
-      // A closed pool's connections linger a moment; forcing them off would fail them loudly.
-      for (let tries = 0; ; tries++) {
-        try {
-          await c.query(`drop database if exists ${name}${tries < 50 ? '' : ' with (force)'}`);
-          break;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '55006') throw error;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-      await c.end();
-    },
-  };
-}
+type Scratch = Awaited<ReturnType<typeof createServerDatabase>>;
 
 /** What `npm start` does with a database, minus the listening socket: migrate, then build the app. */
-async function startServer(options: DbOptions): Promise<TestApp> {
-  const handle = createDb(options);
-  await migrateToLatest(handle);
-  const deps: Deps = {
-    db: handle.db,
-    dialect: handle.dialect,
-    clock: systemClock,
-    log: pino({ level: 'silent' }),
-    nudgeOutbox: () => {},
-    sessionTtlHours: 12,
-  };
-  const providers = defaultProviders();
-  const app = await buildApp(deps, { webDir: null, services: providers.services });
-  await app.ready();
-  const handlers = outboxHandlers(providers);
-  return {
-    app,
-    deps,
-    handle,
-    drain: () => drainOutbox(deps, handlers),
-    async request(method, url, o = {}) {
-      const headers: Record<string, string> = { ...(o.headers ?? {}) };
-      if (o.token) headers.authorization = `Bearer ${o.token}`;
-      const res = await app.inject({
-        method: method as 'GET',
-        url,
-        headers,
-        ...(o.body === undefined ? {} : { payload: o.body as object }),
-      });
-      const json = res.headers['content-type']?.toString().includes('application/json') && res.body;
-      return { status: res.statusCode, body: json ? JSON.parse(res.body) : res.body, headers: res.headers };
-    },
-    async close() {
-      await app.close();
-      await handle.close();
-    },
-  };
-}
+const startServer = (db: Scratch): Promise<TestApp> => createTestApp({ handle: db.open() });
 
 /** `npm run backup` / `npm run restore` as separate processes, as an operator runs them. */
 function cli(
@@ -117,7 +33,7 @@ function cli(
       ['--import', 'tsx', path.join(root, `server/db/${tool}-cli.ts`), ...args],
       {
         cwd: root,
-        env: { ...process.env, ...env },
+        env: { ...process.env, DATABASE_URL: '', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -147,7 +63,7 @@ describeDb('backup and restore', () => {
   let server: TestApp | undefined;
 
   beforeEach(async () => {
-    db = await scratchDatabase();
+    db = await createServerDatabase();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuntong-backups-'));
   });
   afterEach(async () => {
@@ -158,7 +74,7 @@ describeDb('backup and restore', () => {
   });
 
   it('restores exactly what the backup saw, taken while orders kept coming in', async () => {
-    server = await startServer(db.options);
+    server = await startServer(db);
     const t = server;
     const hq = await hqAdmin(t);
     const c: LogisticsCounty = await logisticsCounty(t, hq);
@@ -211,7 +127,7 @@ describeDb('backup and restore', () => {
     const restored = await cli('restore', [file], db.env);
     expect(restored.code, restored.out).toBe(0);
 
-    server = await startServer(db.options);
+    server = await startServer(db);
     const r = server;
     expect((await r.request('GET', '/health')).status).toBe(200);
     expect((await r.request('GET', `/api/v1/orders/${before.order.id}`, { token: partner })).status).toBe(
@@ -264,7 +180,7 @@ describeDb('backup and restore', () => {
   }, 120_000);
 
   it('restores nothing from a file that is not a backup, and keeps the database', async () => {
-    server = await startServer(db.options);
+    server = await startServer(db);
     const hq = await hqAdmin(server);
     await logisticsCounty(server, hq);
     const counts = await tableCounts(server.handle.db);
@@ -290,7 +206,7 @@ describeDb('backup and restore', () => {
       expect((await cli('restore', [junk], withoutTools)).out).toContain('pg_restore not found');
     }
 
-    server = await startServer(db.options);
+    server = await startServer(db);
     expect(await tableCounts(server.handle.db)).toEqual(counts);
   }, 60_000);
 });

@@ -124,10 +124,13 @@ export async function createTestApp(
     providers?: Partial<Providers>;
     carrierCallbackToken?: string;
     leaveOutMigrations?: (name: string) => boolean;
+    /** A database the caller opened (e.g. `createServerDatabase().open()`), migrated here, closed with the app. */
+    handle?: DbHandle;
   } = {},
 ): Promise<TestApp> {
   const providers = { ...defaultProviders(), ...opts.providers };
-  const handle = await createTestDb(opts.leaveOutMigrations);
+  const handle = opts.handle ?? (await createTestDb(opts.leaveOutMigrations));
+  if (opts.handle) await migrateToLatest(handle, opts.leaveOutMigrations);
   const deps: Deps = {
     db: handle.db,
     dialect: handle.dialect,
