@@ -5,6 +5,16 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Deps } from '../server/deps.ts';
+import { createUser } from '../server/modules/identity/index.ts';
+import { accountId, post } from '../server/modules/ledger/index.ts';
+import {
+  addVillage,
+  assignPartner,
+  changeCenterStatus,
+  createCenter,
+} from '../server/modules/network/index.ts';
+import { systemClock } from '../server/shared/clock.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -111,4 +121,48 @@ export async function scratchPostgres(baseUrl: string): Promise<{ url: string; d
       await c.end();
     },
   };
+}
+
+/**
+ * An open village centre in the county with its own partner (`bench-partner-<i>`) and a float
+ * no benchmark can spend, written through the modules' own functions.
+ */
+export async function openFloatedCentre(
+  deps: Deps,
+  countyId: string,
+  i: number,
+  password: string,
+): Promise<{ id: string; login: string }> {
+  const village = await addVillage(deps, benchHq, countyId, {
+    name: `村${i}`,
+    lat: 28.5 + i / 1000,
+    lon: 119.2,
+  });
+  const centre = await deps.db
+    .transaction()
+    .execute((trx) =>
+      createCenter(deps, trx, benchHq, { villageId: village.id, name: `服务站${i}`, address: '村委会' }),
+    );
+  const login = `bench-partner-${i}`;
+  const partner = await createUser(deps, benchHq, {
+    login,
+    password,
+    displayName: `站长${i}`,
+    role: 'partner',
+    countyId,
+  });
+  await assignPartner(deps, benchHq, centre.id, partner.id);
+  await changeCenterStatus(deps, benchHq, centre.id, 'open');
+  await deps.db.transaction().execute((trx) =>
+    post(trx, systemClock, {
+      kind: 'float_deposit',
+      refId: centre.id,
+      countyId,
+      entries: [
+        { account: accountId('cash_clearing'), amountFen: 1_000_000_000_000 },
+        { account: accountId('partner_float', centre.id), amountFen: -1_000_000_000_000 },
+      ],
+    }),
+  );
+  return { id: centre.id, login };
 }

@@ -19,18 +19,11 @@ import pino from 'pino';
 import { createDb, type DbHandle } from '../server/db/create-db.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { Deps } from '../server/deps.ts';
-import { createUser } from '../server/modules/identity/index.ts';
-import { accountId, post, trialBalance } from '../server/modules/ledger/index.ts';
-import {
-  addVillage,
-  assignPartner,
-  changeCenterStatus,
-  createCenter,
-  createCounty,
-} from '../server/modules/network/index.ts';
+import { trialBalance } from '../server/modules/ledger/index.ts';
+import { createCounty } from '../server/modules/network/index.ts';
 import { systemClock } from '../server/shared/clock.ts';
 import { uuidv7 } from '../server/shared/ids.ts';
-import { benchHq, log, progress, scratchPostgres, startServer } from './lib.ts';
+import { benchHq, log, openFloatedCentre, progress, scratchPostgres, startServer } from './lib.ts';
 import { seedCatalog } from './seed-catalog.ts';
 
 const { values } = parseArgs({
@@ -75,7 +68,7 @@ async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[
   });
   // Throughput, not stock-outs, is what this measures.
   await handle.db.updateTable('products').set({ stock: 1_000_000_000 }).execute();
-  const hq = benchHq;
+  const _hq = benchHq;
   const county = await createCounty(deps, {
     code: 'BENCH',
     name: '遂昌县',
@@ -85,38 +78,8 @@ async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[
   const centres: Centre[] = [];
   const tick = progress(`${label}: centres`);
   for (let i = 0; i < N.centres; i++) {
-    const village = await addVillage(deps, hq, county.id, {
-      name: `村${i}`,
-      lat: 28.5 + i / 1000,
-      lon: 119.2,
-    });
-    const centre = await handle.db
-      .transaction()
-      .execute((trx) =>
-        createCenter(deps, trx, hq, { villageId: village.id, name: `服务站${i}`, address: '村委会' }),
-      );
-    const login = `bench-partner-${i}`;
-    const partner = await createUser(deps, hq, {
-      login,
-      password: PASSWORD,
-      displayName: `站长${i}`,
-      role: 'partner',
-      countyId: county.id,
-    });
-    await assignPartner(deps, hq, centre.id, partner.id);
-    await changeCenterStatus(deps, hq, centre.id, 'open');
-    await handle.db.transaction().execute((trx) =>
-      post(trx, systemClock, {
-        kind: 'float_deposit',
-        refId: centre.id,
-        countyId: county.id,
-        entries: [
-          { account: accountId('cash_clearing'), amountFen: 1_000_000_000_000 },
-          { account: accountId('partner_float', centre.id), amountFen: -1_000_000_000_000 },
-        ],
-      }),
-    );
-    centres.push({ id: centre.id, login, villagers: [] });
+    const { id, login } = await openFloatedCentre(deps, county.id, i, PASSWORD);
+    centres.push({ id, login, villagers: [] });
     tick(i + 1, N.centres);
   }
   const villagerTick = progress(`${label}: villagers`);
