@@ -1,9 +1,10 @@
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { type EChartsType, init, use } from 'echarts/core';
+import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChart } from '../../ui/useChart';
 import type { CenterResult } from './types';
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -12,20 +13,7 @@ use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]
 export default function ResultsChart({ rows }: { rows: CenterResult[] }) {
   const { t } = useTranslation();
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const instance = init(el.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.current = null;
-      instance.dispose();
-    };
-  }, []);
+  const chart = useChart(el);
 
   useEffect(() => {
     const yuan = (fen: number) => fen / 100;
@@ -47,7 +35,7 @@ export default function ResultsChart({ rows }: { rows: CenterResult[] }) {
       },
       { notMerge: true },
     );
-  }, [rows, t]);
+  }, [chart, rows, t]);
 
   return (
     <div

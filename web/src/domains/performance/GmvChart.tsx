@@ -1,9 +1,10 @@
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
-import { type EChartsType, init, use } from 'echarts/core';
+import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChart } from '../../ui/useChart';
 import type { CenterPerformance } from './types';
 
 // Only the pieces this chart draws, so the chunk stays a fraction of the full ECharts bundle.
@@ -13,21 +14,7 @@ use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 export default function GmvChart({ rows }: { rows: CenterPerformance[] }) {
   const { t } = useTranslation();
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-
-  // The chart lives as long as its container; data changes redraw it in place.
-  useEffect(() => {
-    if (!el.current) return;
-    const instance = init(el.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.current = null;
-      instance.dispose();
-    };
-  }, []);
+  const chart = useChart(el);
 
   useEffect(() => {
     const yuan = (fen: number) => fen / 100;
@@ -52,7 +39,7 @@ export default function GmvChart({ rows }: { rows: CenterPerformance[] }) {
       },
       { notMerge: true },
     );
-  }, [rows, t]);
+  }, [chart, rows, t]);
 
   return (
     <div

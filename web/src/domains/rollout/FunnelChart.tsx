@@ -4,8 +4,8 @@ import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChart } from '../../ui/useChart';
 import type { RolloutDashboard } from './types';
-import { useChart } from './useChart';
 
 use([Funnel, TooltipComponent, CanvasRenderer]);
 

@@ -4,7 +4,7 @@ import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChart } from './useChart';
+import { useChart } from '../../ui/useChart';
 
 use([ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
