@@ -5,6 +5,7 @@ import * as nationalFigures from './0003-national-figures.ts';
 import * as countyNewest from './0004-county-newest.ts';
 import * as gmvRollups from './0005-gmv-rollups.ts';
 import * as countyKeys from './0006-county-keys.ts';
+import * as centreFigures from './0007-centre-figures.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0004-county-newest': countyNewest,
   '0005-gmv-rollups': gmvRollups,
   '0006-county-keys': countyKeys,
+  '0007-centre-figures': centreFigures,
 };
