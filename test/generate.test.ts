@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GENERATED_PASSWORD, type GenerateResult, generate } from '../bench/generate/generate.ts';
 import { runningBalanceMismatches } from '../server/modules/ledger/index.ts';
+import { rebuildCertifiedPartners } from '../server/modules/training/index.ts';
 import { createTestApp, describeDb, type TestApp } from './harness.ts';
 import { signIn } from './scenarios.ts';
 
@@ -39,6 +40,7 @@ const countyScoped = [
   'training_sessions',
   'training_attendance',
   'certificates',
+  'certified_partners',
   'center_assets',
   'onboarding_steps',
   'gov_agreements',
@@ -179,6 +181,19 @@ describeDb('the national-size data generator', () => {
     expect(await count('select sum(gmv_fen) - sum(refunds_fen) as n from order_gmv_rollups')).toBe(
       (await count("select sum(total_fen) as n from orders where status <> 'cancelled'")) -
         (await count('select coalesce(sum(refund_fen), 0) as n from order_returns')),
+    );
+  });
+
+  it('lists as certified exactly the partners a recount from the certificates finds', async () => {
+    const generated = await t.deps.db
+      .selectFrom('certified_partners')
+      .selectAll()
+      .orderBy('user_id')
+      .execute();
+    expect(generated.length).toBeGreaterThan(0);
+    await rebuildCertifiedPartners(t.deps.db);
+    expect(await t.deps.db.selectFrom('certified_partners').selectAll().orderBy('user_id').execute()).toEqual(
+      generated,
     );
   });
 

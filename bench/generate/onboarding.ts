@@ -98,6 +98,12 @@ export function writeTraining(ctx: Ctx, sink: Sink, county: CountyPlan): void {
       score,
       issued_at: iso(recordedMs),
     });
+    // The generated network has one required course, so its certificate completes the set.
+    sink.add('certified_partners', {
+      user_id: centre.partnerId,
+      county_id: county.id,
+      certified_at: iso(recordedMs),
+    });
   }
 }
 

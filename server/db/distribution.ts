@@ -16,6 +16,7 @@ export const distributed = [
   'center_assets',
   'centers',
   'certificates',
+  'certified_partners',
   'field_visit_follow_ups',
   'field_visits',
   'float_deposits',

@@ -23,6 +23,7 @@ import {
 } from '../../../test/scenarios.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { dayOf, periodRanges } from '../../shared/month.ts';
+import { rebuildCertifiedPartners } from '../training/index.ts';
 
 const shipTo = { name: '周女士', phone: '13600001111', address: '南京市鼓楼区中山路 100 号' };
 let phoneSeq = 0;
@@ -268,6 +269,38 @@ describeDb('rollout: national targets, dashboard and map', () => {
     // The default range is the twelve months up to this one.
     expect(after.months).toHaveLength(12);
     expect(after.months.at(-1).month).toBe(thisMonth);
+
+    // A second required course: nobody holds it, so nobody is certified until they pass it;
+    // a failed exam and an optional course change nothing.
+    const second = await post(t, hq, '/api/v1/courses', {
+      title: '农资安全必修课',
+      requiredForOpening: true,
+    });
+    const optional = await post(t, hq, '/api/v1/courses', {
+      title: '直播带货选修课',
+      requiredForOpening: false,
+    });
+    expect((await dashboard()).funnel.certified).toBe(0);
+    const attend = async (courseId: string, passed: boolean) => {
+      const s = await post(t, zj.staff.token, '/api/v1/training/sessions', {
+        countyId: zj.county.id,
+        courseId,
+        startsAt: now.toISOString(),
+        trainer: '县运营中心 王老师',
+      });
+      await post(t, zj.staff.token, `/api/v1/training/sessions/${s.id}/attendance`, {
+        userId: zj.centre.partner.user.id,
+        passed,
+      });
+    };
+    await attend(second.id, false);
+    await attend(optional.id, true);
+    expect((await dashboard()).funnel.certified).toBe(0);
+    await attend(second.id, true);
+    expect((await dashboard()).funnel.certified).toBe(1);
+    const kept = await t.deps.db.selectFrom('certified_partners').selectAll().execute();
+    await rebuildCertifiedPartners(t.deps.db);
+    expect(await t.deps.db.selectFrom('certified_partners').selectAll().execute()).toEqual(kept);
   });
 
   it('refuses a bad month range', async () => {

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Actor } from '../identity/index.ts';
+import { rebuildCertifiedPartners } from './certified-count.ts';
 import {
   findCourseByTitle,
   findCourseRow,
@@ -44,6 +45,7 @@ export async function createCourse(deps: Deps, actor: Actor, input: NewCourse): 
     await deps.db.transaction().execute(async (trx) => {
       await insertCourse(trx, row);
       await replaceUnlocks(trx, row.id, unlocks);
+      if (row.required_for_opening === 1) await rebuildCertifiedPartners(trx);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', 'A course with this title exists');

@@ -5,7 +5,7 @@
  * upstream modules can ask about them without an import cycle.
  */
 export { type Certification, certificationOf, partnerCertification } from './certification.ts';
-export { certifiedUserCount } from './certified-count.ts';
+export { certifiedUserCount, rebuildCertifiedPartners } from './certified-count.ts';
 export { createCourse, type NewCourse } from './courses.ts';
 export { assertFeatureUnlocked, type FeatureAccess, featuresOf, type GatingCourse } from './feature-gates.ts';
 export { CertificationFields, FeatureFields } from './training.schemas.ts';

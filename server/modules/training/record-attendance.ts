@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, validationFailed } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { type Actor, assertFound, canManageCounty, getUser } from '../identity/index.ts';
+import { noteCertificate } from './certified-count.ts';
 import { findAttendance, findCertificate, insertAttendance, insertCertificate } from './training.repo.ts';
 import type { AttendanceRow } from './training.tables.ts';
 import { type Attendance, toAttendance } from './training.views.ts';
@@ -61,6 +62,12 @@ export async function recordAttendance(
           session_id: sessionId,
           score: input.score ?? null,
           issued_at: now,
+        });
+        await noteCertificate(trx, {
+          userId: input.userId,
+          countyId: session!.county_id,
+          courseId: session!.course_id,
+          issuedAt: now,
         });
       }
       return toAttendance(row, certificateId);

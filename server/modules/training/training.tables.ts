@@ -54,10 +54,19 @@ export type CertificateRow = {
   issued_at: string;
 };
 
+/** A partner holding a certificate of every course required for opening (see `certified-count.ts`). */
+export type CertifiedPartnerRow = {
+  user_id: string;
+  county_id: string;
+  /** When the last required certificate was issued. */
+  certified_at: string;
+};
+
 export type TrainingTables = {
   courses: CourseRow;
   course_unlocks: CourseUnlockRow;
   training_sessions: TrainingSessionRow;
   training_attendance: AttendanceRow;
   certificates: CertificateRow;
+  certified_partners: CertifiedPartnerRow;
 };
