@@ -8,6 +8,7 @@ import type { Ctx } from './context.ts';
 import { countyName, near, type Province, personName, provinces, villageName } from './geo.ts';
 import { DAY, iso } from './rng.ts';
 import type { Sink } from './sink.ts';
+import { makeTally } from './tallies.ts';
 
 export type CentrePlan = {
   id: string;
@@ -87,6 +88,7 @@ export function writeCounty(ctx: Ctx, sink: Sink, index: number): CountyPlan {
 
   const span = endMs - startMs;
   const centres: CentrePlan[] = [];
+  const centreTally = makeTally(id, ['centers', 'partners']);
   const villages = Math.ceil(ctx.opts.centresPerCounty * 1.1);
   const nameOffset = rng.int(0, 10_000);
   for (let v = 0; v < villages; v++) {
@@ -133,6 +135,7 @@ export function writeCounty(ctx: Ctx, sink: Sink, index: number): CountyPlan {
       opened_at: openedMs === null ? null : iso(openedMs),
       status_changed_at: iso(stoppedMs ?? openedMs ?? centreCreated),
     });
+    centreTally.count(status, { centers: 1, partners: partnerId === null ? 0 : 1 });
     centres.push({
       id: centreId,
       index: v,
@@ -147,6 +150,7 @@ export function writeCounty(ctx: Ctx, sink: Sink, index: number): CountyPlan {
       partnerId,
     });
   }
+  centreTally.write(sink, 'center_counts');
   return {
     id,
     index,

@@ -15,6 +15,7 @@ import { personName, phoneNumber } from './geo.ts';
 import type { CountyPlan } from './network.ts';
 import { DAY, HOUR, iso } from './rng.ts';
 import type { Sink } from './sink.ts';
+import { makeTally } from './tallies.ts';
 
 function answersFor(ctx: Ctx, profile: Profile): Answers {
   const answers: Answers = {};
@@ -93,9 +94,11 @@ const notes = [
 ];
 
 export function writeRecruitment(ctx: Ctx, sink: Sink, county: CountyPlan): void {
+  const tally = makeTally(county.id, ['applications']);
   for (const centre of county.centres) {
     if (!centre.partnerId) continue;
     const decidedMs = centre.createdMs - 5 * DAY;
+    tally.count('approved', { applications: 1 });
     application(ctx, sink, county, {
       villageId: centre.villageId,
       status: 'approved',
@@ -110,6 +113,7 @@ export function writeRecruitment(ctx: Ctx, sink: Sink, county: CountyPlan): void
     const roll = ctx.rng.next();
     const status: ApplicationStatus = roll < 0.3 ? 'submitted' : roll < 0.5 ? 'interviewed' : 'rejected';
     const submittedMs = ctx.startMs + Math.floor(ctx.rng.next() * (ctx.endMs - ctx.startMs - 10 * DAY));
+    tally.count(status, { applications: 1 });
     application(ctx, sink, county, {
       villageId: ctx.rng.pick(county.centres).villageId,
       status,
@@ -119,4 +123,5 @@ export function writeRecruitment(ctx: Ctx, sink: Sink, county: CountyPlan): void
       centreId: null,
     });
   }
+  tally.write(sink, 'application_counts');
 }

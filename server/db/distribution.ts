@@ -12,8 +12,10 @@
  *   reason given.
  */
 export const distributed = [
+  'application_counts',
   'campaign_centers',
   'center_assets',
+  'center_counts',
   'centers',
   'certificates',
   'certified_partners',

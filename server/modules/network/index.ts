@@ -11,6 +11,7 @@ import {
 import { type Center, type County, toCenter, toCounty, toVillage, type Village } from './network.views.ts';
 
 export { assignPartner, attachPartner } from './assign-partner.ts';
+export { rebuildCenterCounts } from './center-counts.ts';
 export { type CenterAction, nextCenterStatus } from './center-status.ts';
 export { createCenter, getCenter, listCenters, type NewCenter, publicCenter } from './centers.ts';
 export { changeCenterStatus } from './change-center-status.ts';

@@ -1,4 +1,6 @@
-import type { Queryable } from '../../db/create-db.ts';
+import type { Queryable, Trx } from '../../db/create-db.ts';
+import { forUpdate } from '../../db/dialect.ts';
+import { countCenter } from './center-counts.ts';
 import type { CenterRow, CenterStatus, CountyRow, VillageRow } from './network.tables.ts';
 
 export const findCountyRow = (db: Queryable, id: string) =>
@@ -60,10 +62,21 @@ export function listCenterRows(db: Queryable, f: CenterFilter) {
   return q.execute();
 }
 
-export async function insertCenter(db: Queryable, row: CenterRow): Promise<void> {
-  await db.insertInto('centers').values(row).execute();
+/** Runs in the caller's transaction: the centre and its count move together. */
+export async function insertCenter(trx: Trx, row: CenterRow): Promise<void> {
+  await trx.insertInto('centers').values(row).execute();
+  await countCenter(trx, null, row);
 }
 
-export async function updateCenter(db: Queryable, id: string, patch: Partial<CenterRow>): Promise<void> {
-  await db.updateTable('centers').set(patch).where('id', '=', id).execute();
+/**
+ * Runs in the caller's transaction: the centre and its count move together. The row is locked
+ * before it is read, so a concurrent change cannot count from the same old status twice.
+ */
+export async function updateCenter(trx: Trx, id: string, patch: Partial<CenterRow>): Promise<void> {
+  const before = await forUpdate(
+    trx,
+    trx.selectFrom('centers').select(['county_id', 'status', 'partner_user_id']).where('id', '=', id),
+  ).executeTakeFirstOrThrow();
+  await trx.updateTable('centers').set(patch).where('id', '=', id).execute();
+  await countCenter(trx, before, { ...before, ...patch });
 }

@@ -37,8 +37,18 @@ export type CenterRow = {
   status_changed_at: string;
 };
 
+/** Centres per county and status (see `center-counts.ts`). */
+export type CenterCountRow = {
+  county_id: string;
+  status: CenterStatus;
+  centers: number;
+  /** Of those centres, how many have a partner assigned. */
+  partners: number;
+};
+
 export type NetworkTables = {
   counties: CountyRow;
   villages: VillageRow;
   centers: CenterRow;
+  center_counts: CenterCountRow;
 };

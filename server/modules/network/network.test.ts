@@ -9,6 +9,7 @@ import {
   openCentreWithPartner,
   post,
 } from '../../../test/scenarios.ts';
+import { rebuildCenterCounts } from './center-counts.ts';
 
 describeDb('network: counties, villages, centres', () => {
   let t: TestApp;
@@ -278,5 +279,21 @@ describeDb('network: counties, villages, centres', () => {
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     const rows = await t.deps.db.selectFrom('centers').select('id').where('name', '=', '并发站').execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('keeps the per-county centre tallies equal to a recount after everything above', async () => {
+    // A status a county's centres all left keeps its row at zero; a recount has none.
+    const tallies = () =>
+      t.deps.db
+        .selectFrom('center_counts')
+        .selectAll()
+        .where('centers', '>', 0)
+        .orderBy('county_id')
+        .orderBy('status')
+        .execute();
+    const kept = await tallies();
+    expect(kept.map((r) => r.status)).toEqual(expect.arrayContaining(['open', 'planned']));
+    await rebuildCenterCounts(t.deps.db);
+    expect(await tallies()).toEqual(kept);
   });
 });

@@ -19,6 +19,7 @@ export type NetworkTotals = {
 const zeroCounts = (): CenterCounts => Object.fromEntries(centerStatuses.map((s) => [s, 0])) as CenterCounts;
 
 export async function networkTotals(db: Queryable): Promise<NetworkTotals> {
+  // From the per-county tallies (`center-counts.ts`), not from the 100,000 centres themselves.
   const [counties, provinces, byStatus] = await Promise.all([
     db
       .selectFrom('counties')
@@ -26,19 +27,14 @@ export async function networkTotals(db: Queryable): Promise<NetworkTotals> {
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('counties')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('centers')
-            .whereRef('centers.county_id', '=', 'counties.id')
-            .where('centers.status', '=', 'open')
-            .select(sql.lit(1).as('one')),
-        ),
-      )
-      .select((eb) => eb.fn.count('province').distinct().as('n'))
+      .innerJoin('center_counts', 'center_counts.county_id', 'counties.id')
+      .where('center_counts.status', '=', 'open')
+      .where('center_counts.centers', '>', 0)
+      .select((eb) => eb.fn.count('counties.province').distinct().as('n'))
       .executeTakeFirstOrThrow(),
     db
-      .selectFrom('centers')
-      .select((eb) => ['status', eb.fn.countAll().as('n'), eb.fn.count('partner_user_id').as('partners')])
+      .selectFrom('center_counts')
+      .select((eb) => ['status', eb.fn.sum('centers').as('n'), eb.fn.sum('partners').as('partners')])
       .groupBy('status')
       .execute(),
   ]);

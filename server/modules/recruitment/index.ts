@@ -1,5 +1,6 @@
 /** Recruitment: partner applications scored by a rubric per model, interviews, decisions. */
 
+export { rebuildApplicationCounts } from './application-counts.ts';
 export { type Pipeline, pipelineFigures } from './applications.ts';
 export { nationalApplications } from './national-funnel.ts';
 export {

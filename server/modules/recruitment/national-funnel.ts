@@ -1,16 +1,18 @@
 import type { Queryable } from '../../db/create-db.ts';
 
 /**
- * Applications nationally, counted in SQL: every one ever filed (whatever became of it) and
- * those approved.
+ * Applications nationally: every one ever filed (whatever became of it) and those approved,
+ * summed from the per-county tallies (`application-counts.ts`).
  */
 export async function nationalApplications(db: Queryable): Promise<{ submitted: number; approved: number }> {
   const row = await db
-    .selectFrom('recruitment_applications')
+    .selectFrom('application_counts')
     .select((eb) => [
-      eb.fn.countAll().as('submitted'),
-      eb.fn.sum(eb.case().when('status', '=', 'approved').then(1).else(0).end()).as('approved'),
+      eb.fn.sum('applications').as('submitted'),
+      eb.fn
+        .sum(eb.case().when('status', '=', 'approved').then(eb.ref('applications')).else(0).end())
+        .as('approved'),
     ])
     .executeTakeFirstOrThrow();
-  return { submitted: Number(row.submitted), approved: Number(row.approved ?? 0) };
+  return { submitted: Number(row.submitted ?? 0), approved: Number(row.approved ?? 0) };
 }

@@ -1,5 +1,6 @@
 import type { Queryable, Trx } from '../../db/create-db.ts';
 import { forUpdate } from '../../db/dialect.ts';
+import { countApplication } from './application-counts.ts';
 import type { ApplicationRow, ApplicationStatus, InterviewNoteRow, RubricRow } from './recruitment.tables.ts';
 import type { Profile } from './rubric.ts';
 
@@ -22,16 +23,23 @@ export const openApplicationByPhone = (db: Queryable, countyId: string, phone: s
     .where('status', 'in', ['submitted', 'interviewed'])
     .executeTakeFirst();
 
-export async function insertApplication(db: Queryable, row: ApplicationRow): Promise<void> {
-  await db.insertInto('recruitment_applications').values(row).execute();
+/** Runs in the caller's transaction: the application and its count move together. */
+export async function insertApplication(trx: Trx, row: ApplicationRow): Promise<void> {
+  await trx.insertInto('recruitment_applications').values(row).execute();
+  await countApplication(trx, null, row);
 }
 
-export async function updateApplication(
-  db: Queryable,
-  id: string,
-  patch: Partial<ApplicationRow>,
-): Promise<void> {
-  await db.updateTable('recruitment_applications').set(patch).where('id', '=', id).execute();
+/**
+ * Runs in the caller's transaction: the application and its count move together. The row is
+ * locked before it is read, so a concurrent decision cannot count from the same old status.
+ */
+export async function updateApplication(trx: Trx, id: string, patch: Partial<ApplicationRow>): Promise<void> {
+  const before = await forUpdate(
+    trx,
+    trx.selectFrom('recruitment_applications').select(['county_id', 'status']).where('id', '=', id),
+  ).executeTakeFirstOrThrow();
+  await trx.updateTable('recruitment_applications').set(patch).where('id', '=', id).execute();
+  await countApplication(trx, before, { ...before, ...patch });
 }
 
 export function listApplicationRows(

@@ -50,8 +50,16 @@ export type RubricRow = {
   updated_at: string;
 };
 
+/** Applications per county and status (see `application-counts.ts`). */
+export type ApplicationCountRow = {
+  county_id: string;
+  status: ApplicationStatus;
+  applications: number;
+};
+
 export type RecruitmentTables = {
   recruitment_applications: ApplicationRow;
   interview_notes: InterviewNoteRow;
   recruitment_rubrics: RubricRow;
+  application_counts: ApplicationCountRow;
 };

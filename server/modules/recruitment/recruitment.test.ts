@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeDb, type TestApp } from '../../../test/harness.ts';
 import { countyWithStaff, hqAdmin, makeUser, makeVillage, post, signIn } from '../../../test/scenarios.ts';
+import { rebuildApplicationCounts } from './application-counts.ts';
 
 const applications = async (t: TestApp) =>
   Number(
@@ -411,5 +412,21 @@ describeDb('recruitment: applications, interviews, decisions', () => {
     );
     const villages = await t.request('GET', `/api/v1/public/recruitment/counties/${a.county.id}/villages`);
     expect(villages.body.items).toContainEqual({ id: a.village.id, name: a.village.name });
+  });
+
+  it('keeps the per-county application tallies equal to a recount after everything above', async () => {
+    // A status a county's applications all left keeps its row at zero; a recount has none.
+    const tallies = () =>
+      t.deps.db
+        .selectFrom('application_counts')
+        .selectAll()
+        .where('applications', '>', 0)
+        .orderBy('county_id')
+        .orderBy('status')
+        .execute();
+    const kept = await tallies();
+    expect(kept.map((r) => r.status)).toEqual(expect.arrayContaining(['approved', 'rejected']));
+    await rebuildApplicationCounts(t.deps.db);
+    expect(await tallies()).toEqual(kept);
   });
 });
