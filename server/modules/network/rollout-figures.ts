@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { cumulate, perRange, rangesUpTo } from '../../db/buckets.ts';
 import type { Queryable } from '../../db/create-db.ts';
 import { type CenterStatus, centerStatuses } from './network.tables.ts';
@@ -101,51 +100,31 @@ export type CountyPoint = {
   centers: CenterCounts;
 };
 
-/** Every county with its hub's coordinates and its centres counted by status, in one query. */
+/** Every county with its hub's coordinates and its centres counted by status, from the tallies. */
 export async function countyPoints(db: Queryable): Promise<CountyPoint[]> {
-  const count = (status: CenterStatus) =>
-    sql<number>`sum(case when ${sql.ref('centers.status')} = ${sql.lit(status)} then 1 else 0 end)`.as(
-      status,
-    );
-  const rows = await db
-    .selectFrom('counties')
-    .leftJoin('centers', 'centers.county_id', 'counties.id')
-    .select([
-      'counties.id',
-      'counties.code',
-      'counties.name',
-      'counties.province',
-      'counties.hub_lat',
-      'counties.hub_lon',
-      count('planned'),
-      count('open'),
-      count('suspended'),
-      count('closed'),
-    ])
-    .groupBy([
-      'counties.id',
-      'counties.code',
-      'counties.name',
-      'counties.province',
-      'counties.hub_lat',
-      'counties.hub_lon',
-    ])
-    .orderBy('counties.province')
-    .orderBy('counties.code')
-    .execute();
-  return rows.map((r) => ({
+  const [counties, tallies] = await Promise.all([
+    db
+      .selectFrom('counties')
+      .select(['id', 'code', 'name', 'province', 'hub_lat', 'hub_lon'])
+      .orderBy('province')
+      .orderBy('code')
+      .execute(),
+    db.selectFrom('center_counts').select(['county_id', 'status', 'centers']).execute(),
+  ]);
+  const counts = new Map<string, CenterCounts>();
+  for (const t of tallies) {
+    const c = counts.get(t.county_id) ?? zeroCounts();
+    c[t.status] = Number(t.centers);
+    counts.set(t.county_id, c);
+  }
+  return counties.map((r) => ({
     id: r.id,
     code: r.code,
     name: r.name,
     province: r.province,
     lat: r.hub_lat,
     lon: r.hub_lon,
-    centers: {
-      planned: Number(r.planned ?? 0),
-      open: Number(r.open ?? 0),
-      suspended: Number(r.suspended ?? 0),
-      closed: Number(r.closed ?? 0),
-    },
+    centers: counts.get(r.id) ?? zeroCounts(),
   }));
 }
 
