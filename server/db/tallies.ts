@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Queryable } from './create-db.ts';
 
 /**
@@ -45,4 +45,14 @@ export async function moveTally(
     await bumpTally(db, table, before, negated);
   }
   await bumpTally(db, table, after, after.counts);
+}
+
+/** A tally table: `(county_id, status)` keyed, one bigint column per count, starting at zero. */
+export async function createTallyTable(db: Kysely<unknown>, table: string, counts: string[]): Promise<void> {
+  let create = db.schema
+    .createTable(table)
+    .addColumn('county_id', 'text', (c) => c.notNull().references('counties.id'))
+    .addColumn('status', 'text', (c) => c.notNull());
+  for (const column of counts) create = create.addColumn(column, 'bigint', (c) => c.notNull().defaultTo(0));
+  await create.addPrimaryKeyConstraint(`${table}_pk`, ['county_id', 'status']).execute();
 }
