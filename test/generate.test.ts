@@ -8,14 +8,14 @@ import { signIn } from './scenarios.ts';
 
 const size = {
   counties: 2,
-  centresPerCounty: 5,
-  months: 2,
+  centresPerCounty: 8,
+  months: 3,
   products: 400,
   merchants: 6,
   villagersPerCentre: 6,
   ordersPerCentreMonth: 12,
   servicesPerCentreMonth: 4,
-  seed: 7,
+  seed: 12,
 };
 
 /** Tables that belong to one county: each of their rows must say which. */
@@ -46,8 +46,13 @@ const countyScoped = [
   'gov_agreements',
   'ledger_transactions',
   'order_gmv_rollups',
+  'order_returns',
+  'order_return_lines',
   'store_sales_rollups',
 ] as const;
+
+/** The China Standard Time month of an ISO instant, as the rollups key it. */
+const cstMonth = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 7);
 
 describeDb('the national-size data generator', () => {
   let t: TestApp;
@@ -63,8 +68,8 @@ describeDb('the national-size data generator', () => {
 
   it('writes the network it was asked for, and reports it', async () => {
     expect(result.counts.get('counties')).toBe(2);
-    expect(result.counts.get('centers')).toBe(10);
-    expect(result.counts.get('products')).toBe(400);
+    expect(result.counts.get('centers')).toBe(16);
+    expect(await count("select count(*) as n from products where kind <> 'local_specialty'")).toBe(400);
     expect(result.counts.get('orders')).toBeGreaterThan(20);
     const hq = await signIn(t, 'hq', GENERATED_PASSWORD);
     const counties = await t.request('GET', '/api/v1/counties', { token: hq });
@@ -122,15 +127,19 @@ describeDb('the national-size data generator', () => {
       const services = await count(
         `select coalesce(sum(amount_fen), 0) as n from service_requests where center_id = '${centre.id}' and status <> 'failed'`,
       );
-      expect(float.body.balanceFen).toBe(deposits - orders - services);
+      // Goods returned at the counter: the partner hands the cash back, the float gets it again.
+      const refunds = await count(
+        `select coalesce(sum(refund_fen), 0) as n from order_returns where center_id = '${centre.id}' and refund_to = 'float'`,
+      );
+      expect(float.body.balanceFen).toBe(deposits - orders - services + refunds);
       expect(float.body.balanceFen).toBeGreaterThanOrEqual(0);
     }
   });
 
-  it('leaves stock as the orders left it', async () => {
-    const left = await count('select sum(stock) as n from products');
+  it('leaves stock as the orders and returns left it', async () => {
+    const left = await count("select sum(stock) as n from products where kind <> 'local_specialty'");
     const sold = await count(
-      `select coalesce(sum(l.quantity), 0) as n from order_lines l join orders o on o.id = l.order_id
+      `select coalesce(sum(l.quantity - l.returned_quantity), 0) as n from order_lines l join orders o on o.id = l.order_id
        where o.status <> 'cancelled'`,
     );
     expect(left).toBe(result.initialStock - sold);
@@ -138,13 +147,15 @@ describeDb('the national-size data generator', () => {
   });
 
   it('gives every order and parcel the status of its last event', async () => {
-    for (const [table, events, key] of [
-      ['orders', 'order_events', 'order_id'],
-      ['parcels', 'parcel_events', 'parcel_id'],
+    // A partial return is an event of an order that keeps its status.
+    for (const [table, events, key, other] of [
+      ['orders', 'order_events', 'order_id', 'partially_returned'],
+      ['parcels', 'parcel_events', 'parcel_id', ''],
     ] as const) {
       const off = await count(
         `select count(*) as n from ${table} x where x.status <> (
-           select e.type from ${events} e where e.${key} = x.id order by e.at desc, e.id desc limit 1)`,
+           select e.type from ${events} e where e.${key} = x.id and e.type <> '${other}'
+           order by e.at desc, e.id desc limit 1)`,
       );
       expect(off, table).toBe(0);
     }
@@ -161,17 +172,42 @@ describeDb('the national-size data generator', () => {
     expect(await count(`select count(*) as n from centers where status = 'open' and opened_at is null`)).toBe(
       0,
     );
-    // No van leaves heavier than it may carry; a run's load is what its parcels weigh.
+    // No van leaves heavier than it may carry; a run's load is its peak along its stops: every
+    // parcel for the centres aboard at the hub, each stop taking its own off and its outbound on.
     expect(
       await count(
         'select count(*) as n from runs r join vehicles v on v.id = r.vehicle_id where r.load_grams > v.capacity_kg * 1000',
       ),
     ).toBe(0);
-    expect(
-      await count(
-        'select count(*) as n from runs r where r.load_grams <> (select coalesce(sum(p.weight_grams), 0) from parcels p where p.run_id = r.id)',
-      ),
-    ).toBe(0);
+    const stops = await t.deps.db
+      .selectFrom('run_stops')
+      .select(['run_id', 'center_id'])
+      .orderBy('run_id')
+      .orderBy('sequence')
+      .execute();
+    const parcels = await t.deps.db
+      .selectFrom('parcels')
+      .select(['run_id', 'center_id', 'direction', 'weight_grams'])
+      .where('run_id', 'is not', null)
+      .execute();
+    const runs = await t.deps.db.selectFrom('runs').select(['id', 'load_grams']).execute();
+    let collected = 0;
+    for (const run of runs) {
+      const aboard = parcels.filter((p) => p.run_id === run.id);
+      let load = aboard.filter((p) => p.direction === 'inbound').reduce((sum, p) => sum + p.weight_grams, 0);
+      let peak = load;
+      for (const stop of stops.filter((x) => x.run_id === run.id)) {
+        for (const p of aboard.filter((x) => x.center_id === stop.center_id))
+          load += p.direction === 'outbound' ? p.weight_grams : -p.weight_grams;
+        peak = Math.max(peak, load);
+      }
+      expect(load, run.id).toBe(
+        aboard.filter((p) => p.direction === 'outbound').reduce((sum, p) => sum + p.weight_grams, 0),
+      );
+      expect(run.load_grams, run.id).toBe(peak);
+      collected += aboard.filter((p) => p.direction === 'outbound').length;
+    }
+    expect(collected).toBeGreaterThan(0);
   });
 
   it('counts the generated orders into the national GMV rollup', async () => {
@@ -181,6 +217,72 @@ describeDb('the national-size data generator', () => {
     expect(await count('select sum(gmv_fen) - sum(refunds_fen) as n from order_gmv_rollups')).toBe(
       (await count("select sum(total_fen) as n from orders where status <> 'cancelled'")) -
         (await count('select coalesce(sum(refund_fen), 0) as n from order_returns')),
+    );
+  });
+
+  it('takes goods back at the counter after pickup, as the orders module records a return', async () => {
+    const returns = await t.deps.db.selectFrom('order_returns').selectAll().execute();
+    expect(returns.length).toBeGreaterThan(0);
+    const lines = await t.deps.db.selectFrom('order_return_lines').selectAll().execute();
+    const entries = await t.deps.db
+      .selectFrom('ledger_entries as e')
+      .innerJoin('ledger_transactions as x', 'x.id', 'e.transaction_id')
+      .select(['x.ref_id', 'x.memo', 'e.account_id', 'e.amount_fen'])
+      .where('x.kind', '=', 'return')
+      .execute();
+    for (const r of returns) {
+      const own = lines.filter((l) => l.return_id === r.id);
+      expect(own.reduce((sum, l) => sum + Number(l.refund_fen), 0)).toBe(Number(r.refund_fen));
+      const posted = entries.filter((e) => e.ref_id === r.id);
+      expect(posted.every((e) => e.memo === r.order_id)).toBe(true);
+      // The float gets the refund back, the partner's commission gives back the claw-back.
+      expect(posted.find((e) => e.account_id === `partner_float:${r.center_id}`)?.amount_fen).toBe(
+        -Number(r.refund_fen),
+      );
+      expect(
+        Number(posted.find((e) => e.account_id === `commission_payable:${r.center_id}`)?.amount_fen ?? 0),
+      ).toBe(Number(r.clawback_fen));
+      const picked = await t.deps.db
+        .selectFrom('order_events')
+        .select('at')
+        .where('order_id', '=', r.order_id)
+        .where('type', '=', 'completed')
+        .executeTakeFirstOrThrow();
+      expect(r.created_at > picked.at).toBe(true);
+    }
+    // Each return's goods go back to the merchants in an outbound parcel of their own.
+    expect(await count('select count(*) as n from parcels where return_id is not null')).toBe(returns.length);
+    expect(
+      await count(
+        `select count(*) as n from parcels p join order_returns r on r.id = p.return_id
+         where p.direction <> 'outbound' or p.order_id <> r.order_id or p.center_id <> r.center_id`,
+      ),
+    ).toBe(0);
+    // `returned` once every unit is back; otherwise the return is an event of a completed order.
+    expect(
+      await count(
+        `select count(*) as n from orders o where (o.status = 'returned') <> not exists (
+           select 1 from order_lines l where l.order_id = o.id and l.returned_quantity < l.quantity)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `select count(*) as n from orders o where exists (
+           select 1 from order_lines l where l.order_id = o.id and l.returned_quantity > 0) <> exists (
+           select 1 from order_returns r where r.order_id = o.id)`,
+      ),
+    ).toBe(0);
+    // The GMV rollup's refunds are the returns taken in each county's month.
+    const rollups = await t.deps.db.selectFrom('order_gmv_rollups').selectAll().execute();
+    const refunds = new Map<string, number>();
+    for (const r of returns) {
+      const key = `${r.county_id}|${cstMonth(r.created_at)}`;
+      refunds.set(key, (refunds.get(key) ?? 0) + Number(r.refund_fen));
+    }
+    for (const row of rollups)
+      expect(Number(row.refunds_fen)).toBe(refunds.get(`${row.county_id}|${row.month}`) ?? 0);
+    expect(rollups.reduce((sum, r) => sum + Number(r.refunds_fen), 0)).toBe(
+      returns.reduce((sum, r) => sum + Number(r.refund_fen), 0),
     );
   });
 
@@ -216,7 +318,7 @@ describeDb('the national-size data generator', () => {
     const countyId = me.body.countyId as string;
     const centres = await t.request('GET', `/api/v1/centers?countyId=${countyId}`, { token: staff });
     expect(centres.status).toBe(200);
-    expect(centres.body.items).toHaveLength(5);
+    expect(centres.body.items).toHaveLength(8);
     for (const url of [
       '/api/v1/villagers',
       '/api/v1/orders',

@@ -5,15 +5,16 @@
  */
 import type { Db, DialectName } from '../../server/db/create-db.ts';
 import type { Ctx } from './context.ts';
-import { haversineKm, personName, phoneNumber } from './geo.ts';
+import { personName, phoneNumber } from './geo.ts';
 import { type CentrePlan, type CountyPlan, writeCounty } from './network.ts';
 import { writeCentreSetup, writeCountyBasics, writeTraining } from './onboarding.ts';
 import { writeRecruitment } from './recruitment.ts';
 import { CST, DAY, HOUR, iso, MINUTE } from './rng.ts';
+import { type Runs, writeRuns } from './runs.ts';
 import { writeService } from './services.ts';
 import { makeSink, type Sink } from './sink.ts';
 import { writeTickets } from './support.ts';
-import { type Payer, type Runs, type Villager, writeOrder } from './trade.ts';
+import { type Payer, type Villager, writeOrder } from './trade.ts';
 
 export async function writeWholeCounty(
   ctx: Ctx,
@@ -33,7 +34,7 @@ export async function writeWholeCounty(
     await sink.flush();
     const runs: Runs = new Map();
     for (const centre of county.centres) {
-      writeCentreTrade(ctx, sink, county, centre, vehicles, runs);
+      writeCentreTrade(ctx, sink, county, centre, { runs, vehicles });
       writeTickets(ctx, sink, county, centre);
       await sink.flushIfFull();
     }
@@ -55,8 +56,7 @@ function writeCentreTrade(
   sink: Sink,
   county: CountyPlan,
   centre: CentrePlan,
-  vehicles: string[],
-  runs: Runs,
+  transport: { runs: Runs; vehicles: string[] },
 ): void {
   const { rng, books, opts } = ctx;
   if (centre.openedMs === null || !centre.partnerId) return;
@@ -128,46 +128,9 @@ function writeCentreTrade(
   for (const m of moments) {
     if (m.at > ctx.endMs) continue;
     const villager = rng.pick(villagers);
-    if (m.kind === 'order') writeOrder(ctx, sink, county, centre, villager, m.at, payer, vehicles, runs);
+    if (m.kind === 'order')
+      writeOrder(ctx, sink, county, centre, villager, m.at, payer, transport.vehicles, transport.runs);
     else writeService(ctx, sink, county, centre, villager, m.at, payer);
     lastMs = m.at;
-  }
-}
-
-/** The runs the orders travelled on, with their stops in visiting order and the road they took. */
-function writeRuns(sink: Sink, county: CountyPlan, runs: Runs): void {
-  for (const run of runs.values()) {
-    const hub = { lat: county.lat, lon: county.lon };
-    // Nearest stop next: the order a driver who knows the county would take.
-    const left = [...run.stops];
-    const ordered: CentrePlan[] = [];
-    let here = hub;
-    let km = 0;
-    while (left.length > 0) {
-      let best = 0;
-      for (let i = 1; i < left.length; i++)
-        if (haversineKm(here, left[i]!) < haversineKm(here, left[best]!)) best = i;
-      const next = left.splice(best, 1)[0]!;
-      km += haversineKm(here, next) * 1.3;
-      ordered.push(next);
-      here = next;
-    }
-    km += haversineKm(here, hub) * 1.3;
-    sink.add('runs', {
-      id: run.id,
-      county_id: county.id,
-      vehicle_id: run.vehicleId,
-      date: run.date,
-      trip: run.trip,
-      status: 'dispatched',
-      distance_km: Math.round(km * 10) / 10,
-      duration_minutes: Math.round((km / 40) * 60 + ordered.length * 5),
-      load_grams: run.loadGrams,
-      created_at: iso(run.dispatchedMs - 12 * HOUR),
-      dispatched_at: iso(run.dispatchedMs),
-    });
-    for (const [i, centre] of ordered.entries()) {
-      sink.add('run_stops', { run_id: run.id, county_id: county.id, sequence: i + 1, center_id: centre.id });
-    }
   }
 }
