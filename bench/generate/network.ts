@@ -14,6 +14,7 @@ export type CentrePlan = {
   index: number;
   name: string;
   villageId: string;
+  villageName: string;
   lat: number;
   lon: number;
   status: CenterStatus;
@@ -138,6 +139,7 @@ export function writeCounty(ctx: Ctx, sink: Sink, index: number): CountyPlan {
       index: v,
       name: centreName,
       villageId,
+      villageName: vName,
       lat: spot.lat,
       lon: spot.lon,
       status,

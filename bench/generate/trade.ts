@@ -17,7 +17,7 @@ import { HOUR, iso, MINUTE } from './rng.ts';
 import { board, nextTrip, type Run, type Runs } from './runs.ts';
 import type { Sink } from './sink.ts';
 
-export type Villager = { id: string; phone: string };
+export type Villager = { id: string; name: string; phone: string };
 
 /** The centre's float, topped up by a deposit when it would not cover a payment. */
 export type Payer = { account: string; ensure(amountFen: number, at: number): void };
