@@ -56,7 +56,9 @@ export function writeOutboundParcel(
   const partner = centre.partnerId;
   const staff = rng.pick(county.staffIds);
   const [carrier, prefix] = rng.pick(carriers);
-  const carrierNumber = `${prefix}${rng.int(100_000_000_000, 999_999_999_999)}`;
+  const number = trackingNumber(ctx, county);
+  // Carriers report deliveries by their own number, so it is counted like ours, not drawn.
+  const carrierNumber = `${prefix}${100_000_000_000 + ctx.counters.parcel * 37 + rng.int(0, 36)}`;
   const events: Array<{
     type: ParcelStatus;
     at: number;
@@ -115,7 +117,6 @@ export function writeOutboundParcel(
     }
   }
   const last = events.at(-1)!;
-  const number = trackingNumber(ctx, county);
   sink.add('parcels', {
     id,
     county_id: county.id,
