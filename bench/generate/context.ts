@@ -1,7 +1,9 @@
 /** What every part of the generator shares while it writes one network. */
+import type { UpstreamRates } from '../../server/modules/fees/index.ts';
 import type { Books } from './books.ts';
 import type { Catalogue } from './catalog.ts';
 import type { Rng } from './rng.ts';
+import type { Buyer } from './storefront.ts';
 
 export type Options = {
   counties: number;
@@ -27,6 +29,22 @@ export type Ctx = {
   passwordHash: string;
   hqUserId: string;
   courses: { required: string; optional: string };
-  /** Counters that make numbers people read (phones, serials, receipts…) unique across the network. */
-  counters: { phone: number; serial: number; parcel: number; receipt: number; certificate: number };
+  /** How a storefront sale is split, from the fee schedule every generated order is placed under. */
+  upstreamRates: UpstreamRates;
+  /** City buyers who may order again (a bounded pool: buyers are national, memory is not). */
+  buyers: Buyer[];
+  /**
+   * Counters that make numbers people read (phones, serials, receipts…) and names cut from ids
+   * (sellers' merchant records, listings' SKUs) unique across the network.
+   */
+  counters: {
+    phone: number;
+    serial: number;
+    parcel: number;
+    receipt: number;
+    certificate: number;
+    seller: number;
+    listing: number;
+    buyer: number;
+  };
 };

@@ -1,19 +1,26 @@
 /**
  * One county, start to finish, inside one database transaction: the network and its people,
- * then each centre's months of trade, then the van runs those months needed. Rows are flushed
- * after every centre, so memory holds one centre's rows plus the county's parcels.
+ * then each centre's months of trade (assisted orders, services, its sellers' storefront
+ * orders), then the van runs those months needed and the sellers' payouts. Rows are flushed
+ * after every centre, so memory holds one centre's rows plus the county's parcels and listings.
  */
+
 import type { Db, DialectName } from '../../server/db/create-db.ts';
+import { insertProducts } from '../../server/modules/catalog/index.ts';
 import type { Ctx } from './context.ts';
-import { haversineKm, personName, phoneNumber } from './geo.ts';
+import { personName, phoneNumber } from './geo.ts';
 import { type CentrePlan, type CountyPlan, writeCounty } from './network.ts';
 import { writeCentreSetup, writeCountyBasics, writeTraining } from './onboarding.ts';
+import { writePayouts } from './payouts.ts';
 import { writeRecruitment } from './recruitment.ts';
 import { CST, DAY, HOUR, iso, MINUTE } from './rng.ts';
+import { type Runs, writeRuns } from './runs.ts';
+import { type Listing, shoppingMoment, writeSellers } from './sellers.ts';
 import { writeService } from './services.ts';
 import { makeSink, type Sink } from './sink.ts';
+import { type CountyShop, STORE_ORDERS_PER_LISTING_MONTH, writeStoreOrder } from './storefront.ts';
 import { writeTickets } from './support.ts';
-import { type Payer, type Runs, type Villager, writeOrder } from './trade.ts';
+import { type Payer, type Villager, writeOrder } from './trade.ts';
 
 export async function writeWholeCounty(
   ctx: Ctx,
@@ -32,14 +39,26 @@ export async function writeWholeCounty(
     writeCentreSetup(ctx, sink, county);
     await sink.flush();
     const runs: Runs = new Map();
+    const shop: CountyShop = { listings: [], sellers: [], retired: [] };
     for (const centre of county.centres) {
-      writeCentreTrade(ctx, sink, county, centre, vehicles, runs);
+      writeCentreTrade(ctx, sink, county, centre, { runs, vehicles }, shop);
       writeTickets(ctx, sink, county, centre);
       await sink.flushIfFull();
     }
     writeRuns(sink, county, runs);
+    writePayouts(ctx, sink, county, shop.sellers);
     await sink.flush(true);
-    ctx.books.forget(county.centres.map((c) => c.id));
+    // Listings are written once their orders have left their stock, with the real search terms.
+    await insertProducts(
+      trx,
+      shop.listings.map((l) => l.row),
+    );
+    ctx.books.forget([
+      ...county.centres.map((c) => c.id),
+      ...shop.sellers.map((s) => s.id),
+      county.id,
+      ...shop.retired,
+    ]);
   });
 }
 
@@ -55,8 +74,8 @@ function writeCentreTrade(
   sink: Sink,
   county: CountyPlan,
   centre: CentrePlan,
-  vehicles: string[],
-  runs: Runs,
+  transport: { runs: Runs; vehicles: string[] },
+  shop: CountyShop,
 ): void {
   const { rng, books, opts } = ctx;
   if (centre.openedMs === null || !centre.partnerId) return;
@@ -65,13 +84,13 @@ function writeCentreTrade(
   const villagerCount = Math.max(1, Math.round(opts.villagersPerCentre * (0.6 + 0.8 * rng.next())));
   for (let v = 0; v < villagerCount; v++) {
     const at = Math.min(centre.openedMs + Math.floor(rng.next() * 3 * DAY), centre.tradedUntilMs);
-    const villager = { id: rng.idAt(at), phone: phoneNumber(ctx.counters.phone++) };
+    const villager = { id: rng.idAt(at), name: personName(rng), phone: phoneNumber(ctx.counters.phone++) };
     villagers.push(villager);
     sink.add('villagers', {
       id: villager.id,
       county_id: county.id,
       center_id: centre.id,
-      name: personName(rng),
+      name: villager.name,
       phone: villager.phone,
       registered_by: partner,
       created_at: iso(at),
@@ -119,55 +138,33 @@ function writeCentreTrade(
   const to = centre.tradedUntilMs;
   if (to <= from) return;
   const months = (to - from) / (30 * DAY);
-  const moments: Array<{ at: number; kind: 'order' | 'service' }> = [];
+  const moments: Array<
+    { at: number; kind: 'order' | 'service' } | { at: number; kind: 'store'; listing: Listing }
+  > = [];
   const orders = Math.round(opts.ordersPerCentreMonth * months * (0.5 + rng.next()));
   const services = Math.round(opts.servicesPerCentreMonth * months * (0.5 + rng.next()));
   for (let n = 0; n < orders; n++) moments.push({ at: businessMoment(ctx, from, to), kind: 'order' });
   for (let n = 0; n < services; n++) moments.push({ at: businessMoment(ctx, from, to), kind: 'service' });
+  const listings = writeSellers(ctx, sink, county, centre, villagers, shop.sellers, { from, to });
+  for (const listing of listings) {
+    if (listing.activeFrom === null || listing.activeFrom >= listing.until) continue;
+    const open = (listing.until - listing.activeFrom) / (30 * DAY);
+    const n = Math.round(STORE_ORDERS_PER_LISTING_MONTH * open * (0.5 + rng.next()));
+    for (let k = 0; k < n; k++)
+      moments.push({ at: shoppingMoment(ctx, listing.activeFrom, listing.until), kind: 'store', listing });
+  }
   moments.sort((a, b) => a.at - b.at);
   for (const m of moments) {
     if (m.at > ctx.endMs) continue;
+    if (m.kind === 'store') {
+      writeStoreOrder(ctx, sink, county, centre, transport, shop, listings, m.listing, m.at);
+      continue;
+    }
     const villager = rng.pick(villagers);
-    if (m.kind === 'order') writeOrder(ctx, sink, county, centre, villager, m.at, payer, vehicles, runs);
+    if (m.kind === 'order')
+      writeOrder(ctx, sink, county, centre, villager, m.at, payer, transport.vehicles, transport.runs);
     else writeService(ctx, sink, county, centre, villager, m.at, payer);
     lastMs = m.at;
   }
-}
-
-/** The runs the orders travelled on, with their stops in visiting order and the road they took. */
-function writeRuns(sink: Sink, county: CountyPlan, runs: Runs): void {
-  for (const run of runs.values()) {
-    const hub = { lat: county.lat, lon: county.lon };
-    // Nearest stop next: the order a driver who knows the county would take.
-    const left = [...run.stops];
-    const ordered: CentrePlan[] = [];
-    let here = hub;
-    let km = 0;
-    while (left.length > 0) {
-      let best = 0;
-      for (let i = 1; i < left.length; i++)
-        if (haversineKm(here, left[i]!) < haversineKm(here, left[best]!)) best = i;
-      const next = left.splice(best, 1)[0]!;
-      km += haversineKm(here, next) * 1.3;
-      ordered.push(next);
-      here = next;
-    }
-    km += haversineKm(here, hub) * 1.3;
-    sink.add('runs', {
-      id: run.id,
-      county_id: county.id,
-      vehicle_id: run.vehicleId,
-      date: run.date,
-      trip: run.trip,
-      status: 'dispatched',
-      distance_km: Math.round(km * 10) / 10,
-      duration_minutes: Math.round((km / 40) * 60 + ordered.length * 5),
-      load_grams: run.loadGrams,
-      created_at: iso(run.dispatchedMs - 12 * HOUR),
-      dispatched_at: iso(run.dispatchedMs),
-    });
-    for (const [i, centre] of ordered.entries()) {
-      sink.add('run_stops', { run_id: run.id, county_id: county.id, sequence: i + 1, center_id: centre.id });
-    }
-  }
+  shop.listings.push(...listings);
 }

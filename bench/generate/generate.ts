@@ -3,13 +3,15 @@
  * in bulk (multi-row INSERTs in one transaction per county), never through HTTP. The rows are
  * the ones the modules' service functions write, so every invariant holds: the ledger
  * balances and running balances add up, stock is what the orders left, statuses match their
- * events, every county-scoped row carries its county.
+ * events, every county-scoped row carries its county. Downstream (assisted orders, returns,
+ * services) and upstream (village sellers, the storefront, payouts) alike.
  * `cli.ts` is the command line.
  */
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { DbHandle } from '../../server/db/create-db.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { feeScheduleVersion, upstreamRates } from '../../server/modules/fees/index.ts';
 import { hashNewPassword } from '../../server/modules/identity/index.ts';
 import { rebuildOrderGmvRollups } from '../../server/modules/orders/index.ts';
 import { rebuildSalesRollups } from '../../server/modules/upstream/index.ts';
@@ -114,7 +116,9 @@ export async function generate(
     passwordHash,
     hqUserId,
     courses,
-    counters: { phone: 0, serial: 0, parcel: 0, receipt: 0, certificate: 0 },
+    upstreamRates: upstreamRates(await feeScheduleVersion(handle.db, 1)),
+    buyers: [],
+    counters: { phone: 0, serial: 0, parcel: 0, receipt: 0, certificate: 0, seller: 0, listing: 0, buyer: 0 },
   };
   const bar = quiet ? noop : progressBar('counties ', opts.counties);
   const written = new Map<string, number>();

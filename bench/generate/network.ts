@@ -15,6 +15,7 @@ export type CentrePlan = {
   index: number;
   name: string;
   villageId: string;
+  villageName: string;
   lat: number;
   lon: number;
   status: CenterStatus;
@@ -141,6 +142,7 @@ export function writeCounty(ctx: Ctx, sink: Sink, index: number): CountyPlan {
       index: v,
       name: centreName,
       villageId,
+      villageName: vName,
       lat: spot.lat,
       lon: spot.lon,
       status,

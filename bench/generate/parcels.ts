@@ -8,8 +8,9 @@ import type { OrderStatus } from '../../server/modules/orders/orders.tables.ts';
 import type { Ctx } from './context.ts';
 import type { CentrePlan, CountyPlan } from './network.ts';
 import { iso } from './rng.ts';
+import type { Run } from './runs.ts';
 import type { Sink } from './sink.ts';
-import type { Run, Villager } from './trade.ts';
+import type { Villager } from './trade.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -20,6 +21,10 @@ const parcelStatusOf: Partial<Record<OrderStatus, ParcelStatus>> = {
   ready_for_pickup: 'ready_for_pickup',
   completed: 'picked_up',
 };
+
+/** Counted, not drawn: ten million random 48-bit numbers would collide. */
+export const trackingNumber = (ctx: Ctx, county: CountyPlan) =>
+  `CT${(ctx.counters.parcel++ * 7_919 + county.index).toString(16).toUpperCase().padStart(12, '0')}`;
 
 export function writeParcel(
   ctx: Ctx,
@@ -51,8 +56,7 @@ export function writeParcel(
     direction: 'inbound',
     order_id: p.orderId,
     return_id: null,
-    // Counted, not drawn: ten million random 48-bit numbers would collide.
-    tracking_number: `CT${(ctx.counters.parcel++ * 7_919 + county.index).toString(16).toUpperCase().padStart(12, '0')}`,
+    tracking_number: trackingNumber(ctx, county),
     carrier,
     recipient_phone: villager.phone,
     weight_grams: p.weight,

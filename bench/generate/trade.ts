@@ -4,35 +4,23 @@
  * perhaps confirmed by the villager's code, shipped by the merchant as a parcel, received at
  * the hub, taken out by the county's van on the next morning's run, arrived at the centre
  * and picked up — each step only if its time has come. A few orders are cancelled before
- * shipment (the money and stock go back).
+ * shipment (the money and stock go back); a few come back to the counter after pickup.
  */
 import { createHash } from 'node:crypto';
 import type { OrderLineRow, OrderStatus } from '../../server/modules/orders/orders.tables.ts';
 import type { Entry } from './books.ts';
 import type { Ctx } from './context.ts';
 import type { CentrePlan, CountyPlan } from './network.ts';
-import { VAN_CAPACITY_KG } from './onboarding.ts';
 import { writeParcel } from './parcels.ts';
-import { CST, cstDate, DAY, HOUR, iso, MINUTE } from './rng.ts';
+import { planReturn, writeReturn } from './returns.ts';
+import { HOUR, iso, MINUTE } from './rng.ts';
+import { board, nextTrip, type Run, type Runs } from './runs.ts';
 import type { Sink } from './sink.ts';
 
-export type Villager = { id: string; phone: string };
+export type Villager = { id: string; name: string; phone: string };
 
 /** The centre's float, topped up by a deposit when it would not cover a payment. */
 export type Payer = { account: string; ensure(amountFen: number, at: number): void };
-
-export type Run = {
-  id: string;
-  date: string;
-  vehicleId: string;
-  trip: number;
-  dispatchedMs: number;
-  loadGrams: number;
-  stops: CentrePlan[];
-};
-
-/** The county's runs by `departure day|vehicle|trip`, completed while its orders are generated. */
-export type Runs = Map<string, Run>;
 
 const commissionBps: Record<string, number> = { consumer: 300, agri_input: 500 };
 
@@ -51,14 +39,6 @@ function pickLines(ctx: Ctx): Array<{ i: number; quantity: number }> {
     }
   }
   return lines;
-}
-
-/** The morning run (08:00 China time, vans 20 minutes apart) that takes a parcel at the hub since `ms`. */
-function runDeparture(ms: number, vehicle: number): number {
-  const offset = 8 * HOUR + vehicle * 20 * MINUTE;
-  let day = Math.floor((ms + CST) / DAY) * DAY - CST;
-  if (day + offset < ms) day += DAY;
-  return day + offset;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -139,18 +119,10 @@ export function writeOrder(
   if (cancelled && cancelAt <= endMs) {
     steps.push({ status: 'cancelled', at: cancelAt, actor: partner, data: { reason: '村民取消' } });
   } else if (steps.at(-1)!.status === 'placed') {
-    const vehicle = centre.index % vehicles.length;
     times.shipped = t + rng.int(4, 20) * HOUR;
     times.at_hub = times.shipped + rng.int(8, 30) * HOUR;
-    // The morning trip, or a later one of the same van once the earlier trips are full.
-    const day = runDeparture(times.at_hub, vehicle);
-    let trip = 1;
-    run = runs.get(`${day}|${vehicle}|${trip}`) ?? null;
-    while (run && run.loadGrams + weight > VAN_CAPACITY_KG * 1_000) {
-      trip += 1;
-      run = runs.get(`${day}|${vehicle}|${trip}`) ?? null;
-    }
-    times.in_transit = day + (trip - 1) * 5 * HOUR;
+    const slot = nextTrip(runs, centre, vehicles, times.at_hub, weight, 'drop');
+    times.in_transit = slot.departsMs;
     times.ready_for_pickup = times.in_transit + rng.int(60, 240) * MINUTE;
     times.completed = times.ready_for_pickup + rng.int(60, 48 * 60) * MINUTE;
     const actors: Partial<Record<OrderStatus, string | null>> = {
@@ -164,26 +136,11 @@ export function writeOrder(
       if (times[status]! > endMs) break;
       steps.push({ status, at: times[status]!, actor: actors[status]! });
     }
-    if (times.in_transit > endMs) {
-      run = null;
-    } else {
-      if (!run) {
-        run = {
-          id: rng.idAt(times.in_transit - 12 * HOUR),
-          date: cstDate(times.in_transit),
-          vehicleId: vehicles[vehicle]!,
-          trip,
-          dispatchedMs: times.in_transit,
-          loadGrams: 0,
-          stops: [],
-        };
-        runs.set(`${day}|${vehicle}|${trip}`, run);
-      }
-      run.loadGrams += weight;
-      if (!run.stops.includes(centre)) run.stops.push(centre);
-    }
+    if (times.in_transit <= endMs) run = board(ctx, runs, centre, vehicles, slot, weight, 'drop');
   }
   const last = steps.at(-1)!;
+  const back = last.status === 'completed' ? planReturn(ctx, lines, last.at) : null;
+  if (back) for (const [i, l] of lines.entries()) l.returned_quantity = back.quantities[i]!;
   const confirmCode = county.requiresConfirmation ? String(rng.int(0, 999_999)).padStart(6, '0') : null;
   sink.add('orders', {
     id,
@@ -192,7 +149,7 @@ export function writeOrder(
     center_id: centre.id,
     villager_id: villager.id,
     placed_by: partner!,
-    status: last.status,
+    status: back?.whole ? 'returned' : last.status,
     payment: 'float',
     subtotal_fen: total,
     discount_fen: 0,
@@ -202,7 +159,7 @@ export function writeOrder(
     confirmation_code_hash: confirmCode ? sha256(`${id}:${confirmCode}`) : null,
     confirmation_attempts: 0,
     created_at: iso(at),
-    updated_at: iso(last.at),
+    updated_at: iso(back?.whole ? back.at : last.at),
   });
   for (const l of lines) sink.add('order_lines', l);
   books.post(sink, { kind: 'order', refId: id, countyId: county.id, at, entries });
@@ -215,6 +172,17 @@ export function writeOrder(
       at: iso(s.at),
       actor_id: s.actor,
       data: s.data ? JSON.stringify(s.data) : null,
+    });
+  }
+  if (back) {
+    sink.add('order_events', {
+      id: rng.idAt(back.at),
+      order_id: id,
+      county_id: county.id,
+      type: back.whole ? 'returned' : 'partially_returned',
+      at: iso(back.at),
+      actor_id: partner,
+      data: JSON.stringify({ returnId: back.id, reason: back.reason }),
     });
   }
   if (last.status === 'cancelled') {
@@ -237,6 +205,10 @@ export function writeOrder(
       run,
       times,
     });
+  }
+  if (back) {
+    const order = { id, payerAccount: payer.account, lines, products: picked.map((p) => p.i) };
+    writeReturn(ctx, sink, county, centre, { runs, vehicles }, order, back);
   }
   return { totalFen: total };
 }
