@@ -9,8 +9,8 @@ import type { FeeScheduleRow } from './fees.tables.ts';
 export type FeeRates = {
   /** Partner commission on an assisted order line, by product kind. */
   commissionBps: Record<string, number>;
-  /** The split of a storefront sale of village products; schedules before it use the defaults. */
-  upstream?: Partial<UpstreamRates>;
+  /** The split of a storefront sale of village products; schedules before it read as the defaults. */
+  upstream: UpstreamRates;
   /**
    * The partner's service fee on an everyday service (phone top-up, utility bill, travel
    * ticket), by service kind, on the amount paid. The villager pays it on top, in cash.
@@ -46,10 +46,7 @@ export const DEFAULT_UPSTREAM_RATES: UpstreamRates = {
   logisticsMinFen: 600,
 };
 
-export const upstreamRates = (schedule: FeeSchedule): UpstreamRates => ({
-  ...DEFAULT_UPSTREAM_RATES,
-  ...schedule.rates.upstream,
-});
+export const upstreamRates = (schedule: FeeSchedule): UpstreamRates => schedule.rates.upstream;
 
 export type FeeSchedule = {
   id: string;
@@ -59,11 +56,12 @@ export type FeeSchedule = {
   createdAt: string;
 };
 
-/** Older versions carry no service fee rates; they read as the defaults. */
+/** Older versions carry no service fee or storefront rates; they read as the defaults. */
 function parseRates(json: string): FeeRates {
   const stored = JSON.parse(json) as Partial<FeeRates>;
   return {
     commissionBps: stored.commissionBps ?? {},
+    upstream: { ...DEFAULT_UPSTREAM_RATES, ...stored.upstream },
     serviceFeeBps: { ...defaultServiceFeeBps, ...stored.serviceFeeBps },
   };
 }
@@ -117,10 +115,14 @@ export async function publishFeeSchedule(
     effectiveFrom?: string | undefined;
     commissionBps?: Record<string, number> | undefined;
     serviceFeeBps?: Record<string, number> | undefined;
+    upstream?: Partial<UpstreamRates> | undefined;
   },
 ): Promise<FeeSchedule> {
-  if (!input.commissionBps && !input.serviceFeeBps) {
-    throw validationFailed('commissionBps', 'a new schedule must change commission or service fee rates');
+  if (!input.commissionBps && !input.serviceFeeBps && !input.upstream) {
+    throw validationFailed(
+      'commissionBps',
+      'a new schedule must change commission, service fee or storefront rates',
+    );
   }
   const now = deps.clock.now().toISOString();
   const effectiveFrom = input.effectiveFrom ?? now;
@@ -144,6 +146,7 @@ export async function publishFeeSchedule(
         effective_from: new Date(effectiveFrom).toISOString(),
         rates: JSON.stringify({
           commissionBps: { ...base.commissionBps, ...input.commissionBps },
+          upstream: { ...base.upstream, ...input.upstream },
           serviceFeeBps: { ...base.serviceFeeBps, ...input.serviceFeeBps },
         } satisfies FeeRates),
         created_by: userId,

@@ -5,7 +5,9 @@ import { actorOf } from '../../http/auth.ts';
 import { errors, ItemsOf, Timestamp } from '../../http/schemas.ts';
 import { listFeeSchedules, publishFeeSchedule } from './fee-schedule.ts';
 
+/** At most half the price each, so a storefront seller's share (what partner and platform leave) never goes negative. */
 const Bps = Type.Integer({ minimum: 0, maximum: 5_000 });
+const Fen = Type.Integer({ minimum: 0, maximum: 100_000 });
 const FeeScheduleSchema = Type.Object({
   id: Type.String(),
   version: Type.Integer(),
@@ -13,6 +15,12 @@ const FeeScheduleSchema = Type.Object({
   rates: Type.Object({
     commissionBps: Type.Record(Type.String(), Type.Integer()),
     serviceFeeBps: Type.Record(Type.String(), Type.Integer()),
+    upstream: Type.Object({
+      partnerBps: Type.Integer(),
+      platformBps: Type.Integer(),
+      logisticsFenPerKg: Type.Integer(),
+      logisticsMinFen: Type.Integer(),
+    }),
   }),
   createdAt: Timestamp,
 });
@@ -53,6 +61,17 @@ export const feeRoutes =
                   mobile_topup: Type.Optional(Bps),
                   utility_bill: Type.Optional(Bps),
                   travel_ticket: Type.Optional(Bps),
+                },
+                { additionalProperties: false, minProperties: 1 },
+              ),
+            ),
+            upstream: Type.Optional(
+              Type.Object(
+                {
+                  partnerBps: Type.Optional(Bps),
+                  platformBps: Type.Optional(Bps),
+                  logisticsFenPerKg: Type.Optional(Fen),
+                  logisticsMinFen: Type.Optional(Fen),
                 },
                 { additionalProperties: false, minProperties: 1 },
               ),

@@ -27,6 +27,8 @@ const itemType: Record<string, StatementItem['type']> = {
   order_cancel: 'clawback',
   return: 'clawback',
   store_sale: 'commission',
+  // A storefront order sent back after delivery takes the partner's fee back with the split.
+  store_sale_refund: 'clawback',
   service_fee: 'service_fee',
   service_refund: 'service_fee',
 };

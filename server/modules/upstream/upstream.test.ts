@@ -488,6 +488,15 @@ describeDb('upstream refunds: lost on the way, or sent back after delivery', () 
     ).body;
     expect(statement.items.map((i: { grossFen: number }) => i.grossFen).sort()).toEqual([-8_800, 8_800]);
     expect(statement.totals).toEqual({ grossFen: 0, sellerShareFen: 0, paidOutFen: 0, balanceFen: 0 });
+    // The partner's fee comes back off its statement as a claw-back of the same amount.
+    const partner = (
+      await t.request('GET', `/api/v1/partners/${c.centre.partner.user.id}/statement`, {
+        token: c.centre.partner.token,
+      })
+    ).body;
+    const fee = partner.items.filter((i: { refId: string }) => i.refId === order.id);
+    expect(fee.map((i: { type: string }) => i.type).sort()).toEqual(['clawback', 'commission']);
+    expect(fee[0].amountFen + fee[1].amountFen).toBe(0);
     await t.drain();
     const payments = await t.deps.db
       .selectFrom('store_payments')
@@ -513,5 +522,36 @@ describeDb('upstream refunds: lost on the way, or sent back after delivery', () 
     });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('invalid_state');
+  });
+
+  it('splits a sale by the storefront rates of the schedule it was placed under', async () => {
+    for (const upstream of [{}, { partnerBps: 5_001 }, { logisticsMinFen: -1 }]) {
+      const bad = await t.request('POST', '/api/v1/fee-schedules', { token: hq, body: { upstream } });
+      expect(bad.status, JSON.stringify(upstream)).toBe(400);
+    }
+    const schedule = await post(t, hq, '/api/v1/fee-schedules', { upstream: { partnerBps: 800 } });
+    expect(schedule.rates.upstream).toEqual({
+      partnerBps: 800,
+      platformBps: 300,
+      logisticsFenPerKg: 200,
+      logisticsMinFen: 600,
+    });
+    const { order, parcel } = await orderOnItsWay();
+    await hubScan(t, c.staff.token, parcel.trackingNumber);
+    await post(
+      t,
+      c.staff.token,
+      `/api/v1/parcels/${parcel.parcelId}/handoff`,
+      { carrier: '邮政 EMS', carrierTrackingNumber: 'EMS0002' },
+      200,
+    );
+    await post(t, c.staff.token, `/api/v1/parcels/${parcel.parcelId}/delivered`, undefined, 200);
+    const sale = await t.deps.db
+      .selectFrom('store_sales')
+      .select(['partner_fee_fen', 'platform_fee_fen'])
+      .where('order_id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect([Number(sale.partner_fee_fen), Number(sale.platform_fee_fen)]).toEqual([704, 264]);
+    await expectBalancedBooks(t);
   });
 });
