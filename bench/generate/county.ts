@@ -39,7 +39,7 @@ export async function writeWholeCounty(
     }
     writeRuns(sink, county, runs);
     await sink.flush(true);
-    ctx.books.forget(county.centres.map((c) => c.id));
+    ctx.books.forget(county.id);
   });
 }
 
@@ -108,7 +108,7 @@ function writeCentreTrade(
   const payer: Payer = {
     account,
     ensure(amountFen, at) {
-      const balance = -books.signed(account);
+      const balance = -books.signed(account, county.id);
       if (balance >= amountFen) return;
       const topUp = Math.ceil((amountFen - balance) / 10_000) * 10_000 + rng.int(30, 100) * 10_000;
       deposit(topUp, Math.max(lastMs + 1, at - rng.int(1, 30) * MINUTE));
