@@ -1,13 +1,14 @@
 /**
  * Assisted-order throughput over real HTTP: seeds a database (default 100,000 products,
  * 10,000 villagers across 32 open centres with float, all in one county unless `--counties`
- * spreads the centres over several), starts the real server as its own process and drives
+ * spreads the centres over several; 50 merchants, fewer with `--merchants` to make every order
+ * meet on the same payable accounts), starts the real server as its own process and drives
  * POST /api/v1/orders with autocannon from 32 connections, each request a random partner
  * ordering 1–3 random products for one of its villagers, paid from float. Prints orders/s,
  * p50/p99 and errors per dialect, then checks the books balance.
  *
- *   npm run bench:orders -- [--products N] [--villagers N] [--centres N] [--counties N] [--duration S]
- *                           [--connections C] [--pg] [--no-sqlite] [--profile DIR]
+ *   npm run bench:orders -- [--products N] [--merchants N] [--villagers N] [--centres N] [--counties N]
+ *                           [--duration S] [--connections C] [--pg] [--no-sqlite] [--profile DIR]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,7 @@ import { seedCatalog } from './seed-catalog.ts';
 const { values } = parseArgs({
   options: {
     products: { type: 'string', default: '100000' },
+    merchants: { type: 'string', default: '50' },
     villagers: { type: 'string', default: '10000' },
     centres: { type: 'string', default: '32' },
     counties: { type: 'string', default: '1' },
@@ -43,6 +45,7 @@ const { values } = parseArgs({
 });
 const N = {
   products: Number(values.products),
+  merchants: Number(values.merchants),
   villagers: Number(values.villagers),
   centres: Number(values.centres),
   counties: Number(values.counties),
@@ -67,6 +70,7 @@ async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[
   await migrateToLatest(handle);
   const { productIds } = await seedCatalog(handle.db, {
     count: N.products,
+    merchants: N.merchants,
     onProgress: progress(`${label}: products`),
   });
   // Throughput, not stock-outs, is what this measures.
@@ -206,5 +210,5 @@ if (pgBase) {
   }
 }
 console.log(
-  `\nPOST /api/v1/orders — ${N.products} products, ${N.villagers} villagers, ${N.centres} centres in ${N.counties} ${N.counties === 1 ? 'county' : 'counties'}, ${N.connections} connections, ${N.duration} s, ${os.cpus().length} cores\n${lines.join('\n')}`,
+  `\nPOST /api/v1/orders — ${N.products} products of ${N.merchants} merchants, ${N.villagers} villagers, ${N.centres} centres in ${N.counties} ${N.counties === 1 ? 'county' : 'counties'}, ${N.connections} connections, ${N.duration} s, ${os.cpus().length} cores\n${lines.join('\n')}`,
 );
