@@ -1,12 +1,14 @@
 /**
  * Assisted-order throughput over real HTTP: seeds a database (default 100,000 products,
- * 10,000 villagers across 32 open centres with float), starts the real server as its own
- * process and drives POST /api/v1/orders with autocannon from 32 connections, each request
- * a random partner ordering 1–3 random products for one of its villagers, paid from float.
- * Prints orders/s, p50/p99 and errors per dialect, then checks the books balance.
+ * 10,000 villagers across 32 open centres with float, all in one county unless `--counties`
+ * spreads the centres over several; 50 merchants, fewer with `--merchants` to make every order
+ * meet on the same payable accounts), starts the real server as its own process and drives
+ * POST /api/v1/orders with autocannon from 32 connections, each request a random partner
+ * ordering 1–3 random products for one of its villagers, paid from float. Prints orders/s,
+ * p50/p99 and errors per dialect, then checks the books balance.
  *
- *   npm run bench:orders -- [--products N] [--villagers N] [--duration S] [--connections C] [--pg] [--no-sqlite]
- *                           [--profile DIR]
+ *   npm run bench:orders -- [--products N] [--merchants N] [--villagers N] [--centres N] [--counties N]
+ *                           [--duration S] [--connections C] [--pg] [--no-sqlite] [--profile DIR]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,8 +31,10 @@ import { seedCatalog } from './seed-catalog.ts';
 const { values } = parseArgs({
   options: {
     products: { type: 'string', default: '100000' },
+    merchants: { type: 'string', default: '50' },
     villagers: { type: 'string', default: '10000' },
     centres: { type: 'string', default: '32' },
+    counties: { type: 'string', default: '1' },
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '32' },
     pg: { type: 'boolean', default: false },
@@ -41,8 +45,10 @@ const { values } = parseArgs({
 });
 const N = {
   products: Number(values.products),
+  merchants: Number(values.merchants),
   villagers: Number(values.villagers),
   centres: Number(values.centres),
+  counties: Number(values.counties),
   duration: Number(values.duration),
   connections: Number(values.connections),
 };
@@ -50,7 +56,7 @@ const PASSWORD = 'bench-password-1';
 const pgBase =
   process.env.DATABASE_URL || (values.pg ? 'postgres://postgres@127.0.0.1:5432/test' : undefined);
 
-type Centre = { id: string; login: string; villagers: string[] };
+type Centre = { id: string; login: string; countyId: string; villagers: string[] };
 
 async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[]; productIds: string[] }> {
   const deps: Deps = {
@@ -64,22 +70,29 @@ async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[
   await migrateToLatest(handle);
   const { productIds } = await seedCatalog(handle.db, {
     count: N.products,
+    merchants: N.merchants,
     onProgress: progress(`${label}: products`),
   });
   // Throughput, not stock-outs, is what this measures.
   await handle.db.updateTable('products').set({ stock: 1_000_000_000 }).execute();
   const _hq = benchHq;
-  const county = await createCounty(deps, {
-    code: 'BENCH',
-    name: '遂昌县',
-    province: '浙江省',
-    hub: { lat: 28.59, lon: 119.27, address: '县仓' },
-  });
+  const counties = [];
+  for (let i = 0; i < N.counties; i++) {
+    counties.push(
+      await createCounty(deps, {
+        code: i === 0 ? 'BENCH' : `BENCH${i}`,
+        name: i === 0 ? '遂昌县' : `遂昌${i}县`,
+        province: '浙江省',
+        hub: { lat: 28.59, lon: 119.27, address: '县仓' },
+      }),
+    );
+  }
   const centres: Centre[] = [];
   const tick = progress(`${label}: centres`);
   for (let i = 0; i < N.centres; i++) {
-    const { id, login } = await openFloatedCentre(deps, county.id, i, PASSWORD);
-    centres.push({ id, login, villagers: [] });
+    const countyId = counties[i % counties.length]!.id;
+    const { id, login } = await openFloatedCentre(deps, countyId, i, PASSWORD);
+    centres.push({ id, login, countyId, villagers: [] });
     tick(i + 1, N.centres);
   }
   const villagerTick = progress(`${label}: villagers`);
@@ -92,7 +105,7 @@ async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[
       centre.villagers.push(id);
       rows.push({
         id,
-        county_id: county.id,
+        county_id: centre.countyId,
         center_id: centre.id,
         name: `村民${i}`,
         phone: `139${String(i).padStart(8, '0')}`,
@@ -197,5 +210,5 @@ if (pgBase) {
   }
 }
 console.log(
-  `\nPOST /api/v1/orders — ${N.products} products, ${N.villagers} villagers, ${N.centres} centres, ${N.connections} connections, ${N.duration} s, ${os.cpus().length} cores\n${lines.join('\n')}`,
+  `\nPOST /api/v1/orders — ${N.products} products of ${N.merchants} merchants, ${N.villagers} villagers, ${N.centres} centres in ${N.counties} ${N.counties === 1 ? 'county' : 'counties'}, ${N.connections} connections, ${N.duration} s, ${os.cpus().length} cores\n${lines.join('\n')}`,
 );

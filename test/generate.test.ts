@@ -49,7 +49,9 @@ const countyScoped = [
   'center_assets',
   'onboarding_steps',
   'gov_agreements',
+  'ledger_accounts',
   'ledger_transactions',
+  'ledger_entries',
   'order_gmv_rollups',
   'order_returns',
   'order_return_lines',
@@ -104,22 +106,31 @@ describeDb('the national-size data generator', () => {
     expect(trial.status).toBe(200);
     expect(trial.body.totalFen).toBe(0);
     expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
-    // Every account's entries are numbered 1…n and carry the running sum.
+    // Every account row's entries (an account in one county) are numbered 1…n and carry the running sum.
     const entries = await t.deps.db
       .selectFrom('ledger_entries')
-      .select(['account_id', 'account_seq', 'amount_fen', 'balance_after_fen'])
+      .select(['account_id', 'county_id', 'account_seq', 'amount_fen', 'balance_after_fen'])
       .orderBy('account_id')
+      .orderBy('county_id')
       .orderBy('account_seq')
       .execute();
     const heads = new Map<string, { seq: number; sum: number }>();
     for (const e of entries) {
-      const head = heads.get(e.account_id) ?? { seq: 0, sum: 0 };
+      const row = `${e.account_id} in ${e.county_id}`;
+      const head = heads.get(row) ?? { seq: 0, sum: 0 };
       head.seq += 1;
       head.sum += Number(e.amount_fen);
-      expect(e.account_seq).toBe(head.seq);
-      expect(Number(e.balance_after_fen)).toBe(head.sum);
-      heads.set(e.account_id, head);
+      expect(e.account_seq, row).toBe(head.seq);
+      expect(Number(e.balance_after_fen), row).toBe(head.sum);
+      heads.set(row, head);
     }
+    // Platform accounts have a row in each county; a centre's accounts only in its own.
+    expect(await count(`select count(*) as n from ledger_accounts where id = 'cash_clearing'`)).toBe(2);
+    expect(
+      await count(
+        `select count(*) as n from ledger_accounts a join centers c on c.id = a.owner_id where c.county_id <> a.county_id`,
+      ),
+    ).toBe(0);
     const staff = await signIn(t, 'county1', GENERATED_PASSWORD);
     const centres = await t.deps.db.selectFrom('centers').select(['id', 'county_id', 'status']).execute();
     const county1 = (

@@ -4,18 +4,6 @@ import type { DbHandle } from '../server/db/create-db.ts';
 import { distributed, local, reference } from '../server/db/distribution.ts';
 import { createTestDb, describeDb } from './harness.ts';
 
-/**
- * County-scoped tables still keyed without their county. Each one here is a known gap on
- * the way to Citus (docs/scaling.md); a table not listed must pass every rule.
- */
-const pending = new Set<string>([
-  // Platform-wide accounts (`platform_revenue`, ...) have no county: they become one account
-  // per county before the ledger can be distributed.
-  'ledger_accounts',
-  'ledger_entries',
-  'ledger_transactions',
-]);
-
 describeDb('schema distribution by county', () => {
   let handle: DbHandle;
   let tables: Map<string, TableShape>;
@@ -34,15 +22,8 @@ describeDb('schema distribution by county', () => {
     expect(placed.size).toBe(distributed.length + reference.length + local.length);
   });
 
-  it('lists as pending only distributed tables that still break a rule', () => {
-    for (const table of pending) {
-      expect(isDistributed.has(table), table).toBe(true);
-      expect(problems(tables.get(table)!), table).not.toEqual([]);
-    }
-  });
-
   it('keys every distributed table by county', () => {
-    const found = distributed.filter((t) => !pending.has(t)).flatMap((t) => problems(tables.get(t)!));
+    const found = distributed.flatMap((t) => problems(tables.get(t)!));
     expect(found).toEqual([]);
   });
 

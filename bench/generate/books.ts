@@ -1,8 +1,9 @@
 /**
- * The ledger as `ledger/post.ts` writes it: one transaction per movement, entries summing to
- * zero, each account's entries numbered 1, 2, 3… with the running balance after each. Heads
- * (last seq and balance) are kept in memory; a county's own accounts are forgotten when the
- * county is done, so memory stays flat however many counties are generated.
+ * The ledger as `ledger/post.ts` writes it: one transaction per movement in its county,
+ * entries summing to zero, each account's row in that county with its entries numbered 1, 2,
+ * 3… and the running balance after each. Heads (last seq and balance) are kept in memory per
+ * county; a county's are forgotten when it is done (no later posting touches its rows), so
+ * memory stays flat however many counties are generated.
  */
 import { type AccountKind, accountKinds } from '../../server/modules/ledger/index.ts';
 import { iso, type Rng } from './rng.ts';
@@ -15,14 +16,14 @@ export type Books = {
     sink: Sink,
     p: { kind: string; refId: string; countyId: string; memo?: string; at: number; entries: Entry[] },
   ): void;
-  /** The signed balance (debit positive) of an account so far. */
-  signed(account: string): number;
-  /** Drops the heads of accounts owned by these ids (a finished county's centres). */
-  forget(owners: Iterable<string>): void;
+  /** The signed balance (debit positive) of an account's row in a county so far. */
+  signed(account: string, countyId: string): number;
+  /** Drops the heads of a finished county's account rows. */
+  forget(countyId: string): void;
 };
 
 export function makeBooks(rng: Rng): Books {
-  const heads = new Map<string, { seq: number; balance: number }>();
+  const heads = new Map<string, Map<string, { seq: number; balance: number }>>();
   return {
     post(sink, p) {
       const sums = new Map<string, number>();
@@ -37,16 +38,21 @@ export function makeBooks(rng: Rng): Books {
       if (sums.size === 0) return;
       const at = iso(p.at);
       const transactionId = rng.idAt(p.at);
+      let county = heads.get(p.countyId);
+      if (!county) {
+        county = new Map();
+        heads.set(p.countyId, county);
+      }
       for (const account of sums.keys()) {
-        if (heads.has(account)) continue;
-        heads.set(account, { seq: 0, balance: 0 });
+        if (county.has(account)) continue;
+        county.set(account, { seq: 0, balance: 0 });
         const kind = account.split(':')[0] as AccountKind;
         if (!(kind in accountKinds)) throw new Error(`unknown account kind in ${account}`);
         sink.add('ledger_accounts', {
           id: account,
           kind,
           owner_id: account.includes(':') ? account.slice(account.indexOf(':') + 1) : null,
-          county_id: null,
+          county_id: p.countyId,
           created_at: at,
         });
       }
@@ -59,13 +65,14 @@ export function makeBooks(rng: Rng): Books {
         created_at: at,
       });
       for (const [account, amountFen] of sums) {
-        const head = heads.get(account)!;
+        const head = county.get(account)!;
         head.seq += 1;
         head.balance += amountFen;
         sink.add('ledger_entries', {
           id: rng.idAt(p.at),
           transaction_id: transactionId,
           account_id: account,
+          county_id: p.countyId,
           account_seq: head.seq,
           amount_fen: amountFen,
           balance_after_fen: head.balance,
@@ -73,13 +80,9 @@ export function makeBooks(rng: Rng): Books {
         });
       }
     },
-    signed: (account) => heads.get(account)?.balance ?? 0,
-    forget(owners) {
-      const set = new Set(owners);
-      for (const account of heads.keys()) {
-        const i = account.indexOf(':');
-        if (i > 0 && set.has(account.slice(i + 1))) heads.delete(account);
-      }
+    signed: (account, countyId) => heads.get(countyId)?.get(account)?.balance ?? 0,
+    forget(countyId) {
+      heads.delete(countyId);
     },
   };
 }

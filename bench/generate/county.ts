@@ -39,7 +39,7 @@ export async function writeWholeCounty(
     writeCentreSetup(ctx, sink, county);
     await sink.flush();
     const runs: Runs = new Map();
-    const shop: CountyShop = { listings: [], sellers: [], retired: [] };
+    const shop: CountyShop = { listings: [], sellers: [] };
     for (const centre of county.centres) {
       writeCentreTrade(ctx, sink, county, centre, { runs, vehicles }, shop);
       writeTickets(ctx, sink, county, centre);
@@ -53,12 +53,7 @@ export async function writeWholeCounty(
       trx,
       shop.listings.map((l) => l.row),
     );
-    ctx.books.forget([
-      ...county.centres.map((c) => c.id),
-      ...shop.sellers.map((s) => s.id),
-      county.id,
-      ...shop.retired,
-    ]);
+    ctx.books.forget(county.id);
   });
 }
 
@@ -127,7 +122,7 @@ function writeCentreTrade(
   const payer: Payer = {
     account,
     ensure(amountFen, at) {
-      const balance = -books.signed(account);
+      const balance = -books.signed(account, county.id);
       if (balance >= amountFen) return;
       const topUp = Math.ceil((amountFen - balance) / 10_000) * 10_000 + rng.int(30, 100) * 10_000;
       deposit(topUp, Math.max(lastMs + 1, at - rng.int(1, 30) * MINUTE));

@@ -34,8 +34,6 @@ export type Buyer = { id: string; name: string; phone: string; address: string; 
 export type CountyShop = {
   listings: Listing[];
   sellers: SellerAccount[];
-  /** Buyers dropped from the pool during the county: no order will touch their accounts again. */
-  retired: string[];
 };
 
 const cities = [
@@ -54,7 +52,7 @@ const cities = [
 const sentBack = ['买家收到商品破损', '商品与描述不符，买家退回', '买家拒收'];
 
 /** A buyer who has an account by `at`: one from the pool, or someone signing up just before. */
-function buyerAt(ctx: Ctx, sink: Sink, shop: CountyShop, at: number): Buyer {
+function buyerAt(ctx: Ctx, sink: Sink, at: number): Buyer {
   const { rng, buyers } = ctx;
   if (buyers.length > 0 && rng.chance(0.65)) {
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -85,11 +83,7 @@ function buyerAt(ctx: Ctx, sink: Sink, shop: CountyShop, at: number): Buyer {
     updated_at: iso(joinedMs),
   });
   if (buyers.length < BUYER_POOL) buyers.push(buyer);
-  else {
-    const slot = rng.int(0, buyers.length - 1);
-    shop.retired.push(buyers[slot]!.id);
-    buyers[slot] = buyer;
-  }
+  else buyers[rng.int(0, buyers.length - 1)] = buyer;
   return buyer;
 }
 
@@ -143,7 +137,7 @@ export function writeStoreOrder(
   }
   const picked = wanted.filter((w) => w.listing.row.stock >= w.quantity);
   if (picked.length === 0) return;
-  const buyer = buyerAt(ctx, sink, shop, at);
+  const buyer = buyerAt(ctx, sink, at);
   const id = rng.idAt(at);
   const lines: StoreOrderLineRow[] = picked.map((w, n) => ({
     order_id: id,

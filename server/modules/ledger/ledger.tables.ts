@@ -1,8 +1,15 @@
+/**
+ * Every ledger row belongs to one county, which is part of its key: the ledger is
+ * distributed by county like the rest of a county's activity (docs/scaling.md). An account
+ * has one row per county it is used in — a platform-wide account (`platform_revenue`) or a
+ * national owner's (`merchant_payable:<merchant>`) in each county, a centre's float in its
+ * centre's county only — and each row has its own running sequence and balance.
+ */
 export type LedgerAccountRow = {
   id: string;
   kind: string;
   owner_id: string | null;
-  county_id: string | null;
+  county_id: string;
   created_at: string;
 };
 
@@ -10,20 +17,22 @@ export type LedgerTransactionRow = {
   id: string;
   kind: string;
   ref_id: string | null;
-  county_id: string | null;
+  county_id: string;
   memo: string | null;
   created_at: string;
 };
 
 /**
- * One leg of a transaction. `amount_fen` is signed: debit positive, credit negative.
- * `account_seq` numbers an account's entries 1, 2, 3…; `balance_after_fen` is the running
- * sum of the account's amounts up to and including this entry — derived, and checked.
+ * One leg of a transaction, in the transaction's county. `amount_fen` is signed: debit
+ * positive, credit negative. `account_seq` numbers the entries of the account's row in that
+ * county 1, 2, 3…; `balance_after_fen` is the running sum of that row's amounts up to and
+ * including this entry — derived, and checked.
  */
 export type LedgerEntryRow = {
   id: string;
   transaction_id: string;
   account_id: string;
+  county_id: string;
   account_seq: number;
   amount_fen: number;
   balance_after_fen: number;

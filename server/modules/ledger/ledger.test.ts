@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeDb, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, describeDb, dialect, type TestApp } from '../../../test/harness.ts';
 import { hqAdmin, makeUser } from '../../../test/scenarios.ts';
 import { accountId, balanceOf, post, runningBalanceMismatches, trialBalance } from './index.ts';
 
@@ -55,7 +55,7 @@ describeDb('ledger: double entry', () => {
       postIn({
         kind: 'x',
         refId: null,
-        countyId: null,
+        countyId: 'c',
         entries: [
           { account: cash, amountFen: 1 },
           { account: floatA, amountFen: -2 },
@@ -66,7 +66,7 @@ describeDb('ledger: double entry', () => {
       postIn({
         kind: 'x',
         refId: null,
-        countyId: null,
+        countyId: 'c',
         entries: [
           { account: cash, amountFen: 0.5 },
           { account: floatA, amountFen: -0.5 },
@@ -74,13 +74,13 @@ describeDb('ledger: double entry', () => {
       }),
     ).rejects.toThrow(/integer fen/);
     await expect(
-      postIn({ kind: 'x', refId: null, countyId: null, entries: [{ account: cash, amountFen: 0 }] }),
+      postIn({ kind: 'x', refId: null, countyId: 'c', entries: [{ account: cash, amountFen: 0 }] }),
     ).rejects.toThrow(/two entries/);
     await expect(
       postIn({
         kind: 'x',
         refId: null,
-        countyId: null,
+        countyId: 'c',
         entries: [
           { account: 'nonsense:1', amountFen: 5 },
           { account: cash, amountFen: -5 },
@@ -157,12 +157,12 @@ describeDb('ledger: double entry', () => {
             // Balance each posting with a final leg; some postings are deliberately off by one.
             const sum = legs.reduce((s, l) => s + l.amountFen, 0);
             const entries = [...legs, { account: cash, amountFen: -sum }];
-            await postIn({ kind: 'random', refId: null, countyId: null, entries });
+            await postIn({ kind: 'random', refId: null, countyId: 'c', entries });
             await expect(
               postIn({
                 kind: 'broken',
                 refId: null,
-                countyId: null,
+                countyId: 'c',
                 entries: [...entries, { account: cash, amountFen: 1 }],
               }),
             ).rejects.toThrow();
@@ -175,6 +175,134 @@ describeDb('ledger: double entry', () => {
       { numRuns: 15 },
     );
   });
+
+  it('keeps an account one row per county, each with its own running balance', async () => {
+    const revenue = accountId('platform_revenue');
+    const floatC = accountId('partner_float', 'centre-c');
+    const before = { c: await balanceOf(t.deps.db, cash, 'c'), all: await balanceOf(t.deps.db, cash) };
+    await postIn({
+      kind: 'float_deposit',
+      refId: 'd3',
+      countyId: 'other',
+      entries: [
+        { account: cash, amountFen: 7_000 },
+        { account: floatC, amountFen: -7_000 },
+      ],
+    });
+    await postIn({
+      kind: 'fee',
+      refId: 'f1',
+      countyId: 'other',
+      entries: [
+        { account: floatC, amountFen: 300 },
+        { account: revenue, amountFen: -300 },
+      ],
+    });
+    await postIn({
+      kind: 'fee',
+      refId: 'f2',
+      countyId: 'c',
+      entries: [
+        { account: floatA, amountFen: 200 },
+        { account: revenue, amountFen: -200 },
+      ],
+    });
+    expect(await balanceOf(t.deps.db, cash, 'c')).toBe(before.c);
+    expect(await balanceOf(t.deps.db, cash, 'other')).toBe(7_000);
+    expect(await balanceOf(t.deps.db, cash)).toBe(before.all + 7_000);
+    expect(await balanceOf(t.deps.db, revenue, 'other')).toBe(300);
+    expect(await balanceOf(t.deps.db, revenue)).toBe(500);
+    const rows = await t.deps.db
+      .selectFrom('ledger_entries')
+      .select(['county_id', 'account_seq', 'balance_after_fen'])
+      .where('account_id', '=', revenue)
+      .orderBy('county_id')
+      .execute();
+    expect(rows.map((r) => [r.county_id, r.account_seq, Number(r.balance_after_fen)])).toEqual([
+      ['c', 1, -200],
+      ['other', 1, -300],
+    ]);
+    // The trial balance still shows an account once, summed over its counties.
+    const tb = await trialBalance(t.deps.db);
+    expect(tb.accounts.filter((a) => a.account === revenue)).toEqual([
+      { account: revenue, balanceFen: -500 },
+    ]);
+    expect(tb.totalFen).toBe(0);
+    expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+  });
+
+  it('checks an overdraft against the posting county’s row of the account', async () => {
+    // centre-a's float is in county c: in another county's books it holds nothing.
+    const attempt = postIn({
+      kind: 'order',
+      refId: 'o3',
+      countyId: 'other',
+      entries: [
+        { account: floatA, amountFen: 100 },
+        { account: merchant, amountFen: -100 },
+      ],
+      noOverdraft: [floatA],
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'insufficient_funds', details: { availableFen: 0 } });
+    await expect(
+      postIn({
+        kind: 'x',
+        refId: null,
+        countyId: '',
+        entries: [
+          { account: cash, amountFen: 1 },
+          { account: floatA, amountFen: -1 },
+        ],
+      }),
+    ).rejects.toThrow(/names no county/);
+  });
+
+  it.skipIf(dialect !== 'postgres')(
+    'does not make a posting wait for another county’s rows of the same accounts',
+    async () => {
+      const revenue = accountId('platform_revenue');
+      const entries = (centre: string) => [
+        { account: accountId('partner_float', centre), amountFen: 1 },
+        { account: revenue, amountFen: -1 },
+      ];
+      // Rows another transaction only inserted are invisible, not locked: both exist first.
+      await postIn({ kind: 'fee', refId: 'rows-c', countyId: 'c', entries: entries('centre-a') });
+      await postIn({ kind: 'fee', refId: 'rows-other', countyId: 'other', entries: entries('centre-c') });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => {
+        holding = resolve;
+      });
+      const first = t.deps.db.transaction().execute(async (trx) => {
+        await post(trx, t.deps.clock, {
+          kind: 'fee',
+          refId: 'lock-c',
+          countyId: 'c',
+          entries: entries('centre-a'),
+        });
+        holding();
+        await released;
+      });
+      await held;
+      try {
+        const other = postIn({
+          kind: 'fee',
+          refId: 'lock-other',
+          countyId: 'other',
+          entries: entries('centre-c'),
+        });
+        const waited = new Promise((resolve) => setTimeout(() => resolve('waited'), 2_000));
+        expect(await Promise.race([other.then(() => 'posted'), waited])).toBe('posted');
+      } finally {
+        release();
+        await first;
+      }
+      expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+    },
+  );
 
   it('shows the trial balance to HQ only', async () => {
     const hq = await hqAdmin(t);

@@ -9,7 +9,11 @@ import { kindOf, naturalBalance } from './accounts.ts';
 export type Posting = {
   kind: string;
   refId: string | null;
-  countyId: string | null;
+  /**
+   * The county whose books the money belongs to: every entry goes to its account's row in
+   * that county, so a posting touches one county's rows only.
+   */
+  countyId: string;
   memo?: string | undefined;
   /** Signed amounts in fen: debit positive, credit negative. Must sum to zero. */
   entries: ReadonlyArray<{ account: string; amountFen: number }>;
@@ -18,6 +22,7 @@ export type Posting = {
 };
 
 function check(posting: Posting): Map<string, number> {
+  if (!posting.countyId) throw new Error(`ledger transaction ${posting.kind} names no county`);
   if (posting.entries.length < 2) throw new Error('a ledger transaction needs at least two entries');
   const byAccount = new Map<string, number>();
   let sum = 0;
@@ -37,13 +42,15 @@ function check(posting: Posting): Map<string, number> {
  * movement commits or vanishes with the business change that caused it. Entries must sum
  * to zero — a programming error otherwise, thrown before anything is written.
  *
- * Each touched account is locked (PostgreSQL `FOR UPDATE`, in id order so concurrent
- * postings cannot deadlock; SQLite has a single writer), its running balance is carried
- * forward, and `noOverdraft` accounts that would go negative refuse the whole transaction
- * with `insufficient_funds`.
+ * Each touched account's row in the posting's county is locked (PostgreSQL `FOR UPDATE`, in
+ * id order so concurrent postings cannot deadlock; SQLite has a single writer) — postings in
+ * other counties never wait for it, even on platform accounts —, its running balance is
+ * carried forward, and `noOverdraft` accounts that would go negative refuse the whole
+ * transaction with `insufficient_funds`.
  */
 export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<string> {
   const byAccount = check(posting);
+  const { countyId } = posting;
   const now = clock.now().toISOString();
   const accounts = [...byAccount.keys()].sort();
   await trx
@@ -53,24 +60,24 @@ export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<st
         id,
         kind: kindOf(id),
         owner_id: id.includes(':') ? id.slice(id.indexOf(':') + 1) : null,
-        county_id: null,
+        county_id: countyId,
         created_at: now,
       })),
     )
-    .onConflict((oc) => oc.column('id').doNothing())
+    .onConflict((oc) => oc.columns(['id', 'county_id']).doNothing())
     .execute();
   if (!isSqlite(trx)) {
-    await sql`select id from ledger_accounts where id in (${sql.join(accounts)}) order by id for update`.execute(
-      trx,
-    );
+    await sql`select id from ledger_accounts
+      where county_id = ${countyId} and id in (${sql.join(accounts)}) order by id for update`.execute(trx);
   }
   const heads = new Map<string, { seq: number; balance: number }>();
   for (const account of accounts) {
-    // Served from the (account_id, account_seq) index: one row, whatever the history.
+    // Served from the (account_id, county_id, account_seq) key: one row, whatever the history.
     const last = await trx
       .selectFrom('ledger_entries')
       .select(['account_seq', 'balance_after_fen'])
       .where('account_id', '=', account)
+      .where('county_id', '=', countyId)
       .orderBy('account_seq', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -93,7 +100,7 @@ export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<st
       id: transactionId,
       kind: posting.kind,
       ref_id: posting.refId,
-      county_id: posting.countyId,
+      county_id: countyId,
       memo: posting.memo ?? null,
       created_at: now,
     })
@@ -106,6 +113,7 @@ export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<st
       id: uuidv7(),
       transaction_id: transactionId,
       account_id: e.account,
+      county_id: countyId,
       account_seq: head.seq,
       amount_fen: e.amountFen,
       balance_after_fen: head.balance,

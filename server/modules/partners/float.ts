@@ -63,7 +63,7 @@ export async function recordFloatDeposit(
     amountFen: input.amountFen,
     reference: input.reference,
     recordedBy: actor.id,
-    balanceFen: await balanceOf(trx, floatAccount(center.id)),
+    balanceFen: await balanceOf(trx, floatAccount(center.id), center.countyId),
     createdAt,
   };
 }
@@ -75,7 +75,7 @@ export async function floatBalance(
 ): Promise<{ centerId: string; balanceFen: number }> {
   const center = await getCenter(deps, actor, centerId);
   assertFound(canSeeCenter(actor, center), 'Centre');
-  return { centerId, balanceFen: await balanceOf(deps.db, floatAccount(centerId)) };
+  return { centerId, balanceFen: await balanceOf(deps.db, floatAccount(centerId), center.countyId) };
 }
 
 export async function listFloatDeposits(deps: Deps, actor: Actor, centerId: string) {

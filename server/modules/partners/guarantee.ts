@@ -39,7 +39,7 @@ export async function recordGuaranteeDeposit(
     centerId,
     amountFen: input.amountFen,
     reference: input.reference,
-    balanceFen: await balanceOf(trx, guaranteeAccount(center.id)),
+    balanceFen: await balanceOf(trx, guaranteeAccount(center.id), center.countyId),
   };
 }
 
@@ -48,6 +48,6 @@ export async function guaranteeBalance(
   actor: Actor,
   centerId: string,
 ): Promise<{ centerId: string; balanceFen: number }> {
-  await getCenter(deps, actor, centerId);
-  return { centerId, balanceFen: await balanceOf(deps.db, guaranteeAccount(centerId)) };
+  const center = await getCenter(deps, actor, centerId);
+  return { centerId, balanceFen: await balanceOf(deps.db, guaranteeAccount(centerId), center.countyId) };
 }

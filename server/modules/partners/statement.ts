@@ -52,9 +52,15 @@ export async function partnerStatement(
   assertFound(visible, 'Partner');
   if (actor.role === 'merchant' || actor.role === 'gov_viewer')
     throw new AppError('forbidden', 'Statements are private');
-  const earnings = partner!.centerId
-    ? await centerEarnings(deps.db, partner!.centerId, monthRange(month))
-    : { commissionsFen: 0, clawbacksFen: 0, serviceFeesFen: 0, netFen: 0, items: [] };
+  // A partner runs a centre of its own county, so the centre's accounts are in that county.
+  const earnings =
+    partner!.centerId && partner!.countyId
+      ? await centerEarnings(
+          deps.db,
+          { id: partner!.centerId, countyId: partner!.countyId },
+          monthRange(month),
+        )
+      : { commissionsFen: 0, clawbacksFen: 0, serviceFeesFen: 0, netFen: 0, items: [] };
   return {
     userId,
     centerId: partner!.centerId,
@@ -65,6 +71,9 @@ export async function partnerStatement(
 
 export type Earnings = Omit<Statement, 'userId' | 'centerId' | 'month'>;
 
+/** A centre and its county, where its ledger accounts are. */
+export type CenterRef = { id: string; countyId: string };
+
 /**
  * What a centre's commission account earned and gave back over `[from, to)`, from the
  * ledger: the partner statement's figures, shared with dashboards so that they agree.
@@ -72,12 +81,12 @@ export type Earnings = Omit<Statement, 'userId' | 'centerId' | 'month'>;
  */
 export async function centerEarnings(
   db: Queryable,
-  centerId: string,
+  center: CenterRef,
   range: { from: string; to: string },
 ): Promise<Earnings> {
   const items: StatementItem[] = [];
-  const account = accountId('commission_payable', centerId);
-  for (const line of await accountEntries(db, account, range)) {
+  const account = accountId('commission_payable', center.id);
+  for (const line of await accountEntries(db, account, range, center.countyId)) {
     const type = itemType[line.kind];
     if (type)
       items.push({
@@ -102,22 +111,26 @@ export async function centerEarnings(
 }
 
 /**
- * `centerEarnings` without the items, for many centres in one query: what a county
- * leaderboard shows per centre, equal to each statement's totals.
+ * `centerEarnings` without the items, for many centres in one query per county: what a
+ * county leaderboard shows per centre, equal to each statement's totals.
  */
 export async function earningsOfCenters(
   db: Queryable,
-  centerIds: readonly string[],
+  centers: readonly CenterRef[],
   range: { from: string; to: string },
 ): Promise<Map<string, Omit<Earnings, 'items'>>> {
-  const accounts = centerIds.map((id) => accountId('commission_payable', id));
-  const sums = await sumsByKind(db, accounts, range);
+  const account = (centerId: string) => accountId('commission_payable', centerId);
+  const sums = new Map<string, Map<string, number>>();
+  for (const countyId of new Set(centers.map((c) => c.countyId))) {
+    const inCounty = centers.filter((c) => c.countyId === countyId).map((c) => account(c.id));
+    for (const [a, kinds] of await sumsByKind(db, countyId, inCounty, range)) sums.set(a, kinds);
+  }
   const out = new Map<string, Omit<Earnings, 'items'>>();
-  for (const [i, centerId] of centerIds.entries()) {
+  for (const { id: centerId } of centers) {
     const totals = { commission: 0, clawback: 0, service_fee: 0 };
-    for (const [kind, signed] of sums.get(accounts[i]!) ?? []) {
+    for (const [kind, signed] of sums.get(account(centerId)) ?? []) {
       const type = itemType[kind];
-      if (type) totals[type] += naturalBalance(accounts[i]!, signed);
+      if (type) totals[type] += naturalBalance(account(centerId), signed);
     }
     out.set(centerId, {
       commissionsFen: totals.commission,

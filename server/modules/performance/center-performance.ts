@@ -86,7 +86,7 @@ async function performanceOf(
       orderVolumesOfCenters(deps.db, ids, range),
       serviceVolumesOfCenters(deps.db, ids, range),
       upstreamSalesOfCenters(deps.db, ids, range),
-      seesEarnings ? earningsOfCenters(deps.db, ids, range) : null,
+      seesEarnings ? earningsOfCenters(deps.db, centers, range) : null,
     ]);
     const out = new Map<string, Figures>();
     for (const id of ids) {

@@ -70,7 +70,7 @@ export async function createPayoutBatch(deps: Deps, actor: Actor, countyId: stri
     const lines: PayoutLineRow[] = [];
     const skipped: string[] = [];
     for (const s of sellers) {
-      const owed = await balanceOf(trx, accountId('seller_payable', s.id));
+      const owed = await balanceOf(trx, accountId('seller_payable', s.id), countyId);
       if (owed <= 0) continue;
       if (!s.payout_method || !s.payout_account) {
         skipped.push(s.id);

@@ -55,7 +55,7 @@ export async function sellerStatement(deps: Deps, actor: Actor, sellerId: string
       grossFen: items.reduce((s, i) => s + i.grossFen, 0),
       sellerShareFen: items.reduce((s, i) => s + i.sellerShareFen, 0),
       paidOutFen: Number(paid?.fen ?? 0),
-      balanceFen: await balanceOf(deps.db, accountId('seller_payable', seller.id)),
+      balanceFen: await balanceOf(deps.db, accountId('seller_payable', seller.id), seller.county_id),
     },
   };
 }

@@ -11,7 +11,9 @@ export async function walletBalance(
   villagerId: string,
 ): Promise<{ balanceFen: number }> {
   const villager = await getVillager(deps, actor, villagerId);
-  return { balanceFen: await balanceOf(deps.db, accountId('villager_wallet', villager.id)) };
+  return {
+    balanceFen: await balanceOf(deps.db, accountId('villager_wallet', villager.id), villager.countyId),
+  };
 }
 
 /**
@@ -41,5 +43,5 @@ export async function topUpWallet(
     ],
     noOverdraft: [float],
   });
-  return { villagerId, amountFen, balanceFen: await balanceOf(trx, wallet) };
+  return { villagerId, amountFen, balanceFen: await balanceOf(trx, wallet, villager.countyId) };
 }
