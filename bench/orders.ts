@@ -25,7 +25,7 @@ import { trialBalance } from '../server/modules/ledger/index.ts';
 import { createCounty } from '../server/modules/network/index.ts';
 import { systemClock } from '../server/shared/clock.ts';
 import { uuidv7 } from '../server/shared/ids.ts';
-import { benchHq, log, openFloatedCentre, progress, scratchPostgres, startServer } from './lib.ts';
+import { log, openFloatedCentre, progress, scratchPostgres, startServer } from './lib.ts';
 import { seedCatalog } from './seed-catalog.ts';
 
 const { values } = parseArgs({
@@ -75,7 +75,6 @@ async function seed(handle: DbHandle, label: string): Promise<{ centres: Centre[
   });
   // Throughput, not stock-outs, is what this measures.
   await handle.db.updateTable('products').set({ stock: 1_000_000_000 }).execute();
-  const _hq = benchHq;
   const counties = [];
   for (let i = 0; i < N.counties; i++) {
     counties.push(
