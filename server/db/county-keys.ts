@@ -49,28 +49,24 @@ function foreignKeySql(fk: ForeignKeyShape): string {
   return `foreign key (${list(fk.columns)}) references ${ident(fk.refTable)} (${list(fk.refColumns)})${onDelete}`;
 }
 
-async function run(db: AnyDb, statement: string): Promise<void> {
+export async function run(db: AnyDb, statement: string): Promise<void> {
   await sql.raw(statement).execute(db);
 }
 
-async function rebuildSqlite(
-  db: AnyDb,
-  tables: TableShape[],
-  inSet: Set<string>,
-  backfill: NonNullable<CountyKeys['backfill']>,
-): Promise<void> {
-  // Dropping a parent table with foreign keys on would delete-check every child row; the
-  // pragma only changes outside a transaction, and the check below stands in for it.
+/**
+ * Runs `work` (table rebuilds) in one SQLite transaction with foreign keys off, and checks
+ * them before it commits. Dropping a parent table with foreign keys on would delete-check every
+ * child row; the pragma only changes outside a transaction, and the check stands in for it.
+ */
+export async function inSqliteRebuild(db: AnyDb, label: string, work: () => Promise<void>): Promise<void> {
   await run(db, 'pragma foreign_keys = off');
   try {
     await run(db, 'begin');
     try {
-      for (const table of tables) await rebuildTable(db, table, inSet, backfill[table.name]);
+      await work();
       const broken = await sql<{ table: string }>`select * from pragma_foreign_key_check`.execute(db);
       if (broken.rows.length > 0)
-        throw new Error(
-          `keyByCounty: foreign keys broken in ${[...new Set(broken.rows.map((r) => r.table))]}`,
-        );
+        throw new Error(`${label}: foreign keys broken in ${[...new Set(broken.rows.map((r) => r.table))]}`);
       await run(db, 'commit');
     } catch (error) {
       await run(db, 'rollback');
@@ -79,6 +75,17 @@ async function rebuildSqlite(
   } finally {
     await run(db, 'pragma foreign_keys = on');
   }
+}
+
+async function rebuildSqlite(
+  db: AnyDb,
+  tables: TableShape[],
+  inSet: Set<string>,
+  backfill: NonNullable<CountyKeys['backfill']>,
+): Promise<void> {
+  await inSqliteRebuild(db, 'keyByCounty', async () => {
+    for (const table of tables) await rebuildTable(db, table, inSet, backfill[table.name]);
+  });
 }
 
 async function rebuildTable(

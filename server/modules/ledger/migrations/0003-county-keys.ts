@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { readCatalog } from '../../../db/catalog.ts';
+import { inSqliteRebuild, run } from '../../../db/county-keys.ts';
 import { isSqlite } from '../../../db/dialect.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was, not as the code types it today.
@@ -90,106 +91,85 @@ const byAccountRow = (countyId: string) =>
   `window w as (partition by e.account_id, ${countyId} order by e.account_seq
      rows between unbounded preceding and current row)`;
 
-async function run(db: AnyDb, statement: string): Promise<void> {
-  await sql.raw(statement).execute(db);
-}
-
 async function rebuildSqlite(db: AnyDb): Promise<void> {
-  // As in `keyByCounty`: the pragma only changes outside a transaction, and the check at the
-  // end stands in for it.
-  await run(db, 'pragma foreign_keys = off');
-  try {
-    await run(db, 'begin');
-    try {
-      await fillTransactionCounties(db);
-      await db.schema
-        .createTable('ledger_accounts__keyed')
-        .addColumn('id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('owner_id', 'text')
-        .addColumn('county_id', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('ledger_accounts_pkey', ['id', 'county_id'])
-        .execute();
-      await db.schema
-        .createTable('ledger_transactions__keyed')
-        .addColumn('id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('ref_id', 'text')
-        .addColumn('county_id', 'text', (c) => c.notNull())
-        .addColumn('memo', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('ledger_transactions_pkey', ['id', 'county_id'])
-        .execute();
-      await db.schema
-        .createTable('ledger_entries__keyed')
-        .addColumn('id', 'text', (c) => c.notNull())
-        .addColumn('transaction_id', 'text', (c) => c.notNull())
-        .addColumn('account_id', 'text', (c) => c.notNull())
-        .addColumn('county_id', 'text', (c) => c.notNull())
-        .addColumn('account_seq', 'integer', (c) => c.notNull())
-        .addColumn('amount_fen', 'bigint', (c) => c.notNull())
-        .addColumn('balance_after_fen', 'bigint', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('ledger_entries_pkey', ['id', 'county_id'])
-        .addUniqueConstraint('ledger_entries_account_seq', ['account_id', 'county_id', 'account_seq'])
-        .addForeignKeyConstraint(
-          'ledger_entries_transaction_fkey',
-          ['transaction_id', 'county_id'],
-          'ledger_transactions',
-          ['id', 'county_id'],
-        )
-        .addForeignKeyConstraint(
-          'ledger_entries_account_fkey',
-          ['account_id', 'county_id'],
-          'ledger_accounts',
-          ['id', 'county_id'],
-        )
-        .execute();
-      await run(
-        db,
-        `insert into ledger_transactions__keyed (id, kind, ref_id, county_id, memo, created_at)
-         select id, kind, ref_id, county_id, memo, created_at from ledger_transactions`,
-      );
-      await run(
-        db,
-        `insert into ledger_entries__keyed
-           (id, transaction_id, account_id, county_id, account_seq, amount_fen, balance_after_fen, created_at)
-         select e.id, e.transaction_id, e.account_id, t.county_id,
-           row_number() over w, e.amount_fen, sum(e.amount_fen) over w, e.created_at
-         from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
-         ${byAccountRow('t.county_id')}`,
-      );
-      await run(
-        db,
-        `insert into ledger_accounts__keyed (id, kind, owner_id, county_id, created_at)
-         select a.id, a.kind, a.owner_id, u.county_id, u.created_at from ledger_accounts a
-         join (select account_id, county_id, min(created_at) as created_at from ledger_entries__keyed
-               group by account_id, county_id) u on u.account_id = a.id`,
-      );
-      for (const table of ['ledger_entries', 'ledger_transactions', 'ledger_accounts']) {
-        await run(db, `drop table ${table}`);
-        await run(db, `alter table ${table}__keyed rename to ${table}`);
-      }
-      await db.schema
-        .createIndex('ledger_transactions_ref')
-        .on('ledger_transactions')
-        .column('ref_id')
-        .execute();
-      await createEntryIndexes(db);
-      const broken = await sql<{ table: string }>`select * from pragma_foreign_key_check`.execute(db);
-      if (broken.rows.length > 0)
-        throw new Error(
-          `ledger/0003-county-keys: foreign keys broken in ${[...new Set(broken.rows.map((r) => r.table))]}`,
-        );
-      await run(db, 'commit');
-    } catch (error) {
-      await run(db, 'rollback');
-      throw error;
+  await inSqliteRebuild(db, 'ledger/0003-county-keys', async () => {
+    await fillTransactionCounties(db);
+    await db.schema
+      .createTable('ledger_accounts__keyed')
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('owner_id', 'text')
+      .addColumn('county_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('ledger_accounts_pkey', ['id', 'county_id'])
+      .execute();
+    await db.schema
+      .createTable('ledger_transactions__keyed')
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('ref_id', 'text')
+      .addColumn('county_id', 'text', (c) => c.notNull())
+      .addColumn('memo', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('ledger_transactions_pkey', ['id', 'county_id'])
+      .execute();
+    await db.schema
+      .createTable('ledger_entries__keyed')
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('transaction_id', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('county_id', 'text', (c) => c.notNull())
+      .addColumn('account_seq', 'integer', (c) => c.notNull())
+      .addColumn('amount_fen', 'bigint', (c) => c.notNull())
+      .addColumn('balance_after_fen', 'bigint', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('ledger_entries_pkey', ['id', 'county_id'])
+      .addUniqueConstraint('ledger_entries_account_seq', ['account_id', 'county_id', 'account_seq'])
+      .addForeignKeyConstraint(
+        'ledger_entries_transaction_fkey',
+        ['transaction_id', 'county_id'],
+        'ledger_transactions',
+        ['id', 'county_id'],
+      )
+      .addForeignKeyConstraint(
+        'ledger_entries_account_fkey',
+        ['account_id', 'county_id'],
+        'ledger_accounts',
+        ['id', 'county_id'],
+      )
+      .execute();
+    await run(
+      db,
+      `insert into ledger_transactions__keyed (id, kind, ref_id, county_id, memo, created_at)
+       select id, kind, ref_id, county_id, memo, created_at from ledger_transactions`,
+    );
+    await run(
+      db,
+      `insert into ledger_entries__keyed
+         (id, transaction_id, account_id, county_id, account_seq, amount_fen, balance_after_fen, created_at)
+       select e.id, e.transaction_id, e.account_id, t.county_id,
+         row_number() over w, e.amount_fen, sum(e.amount_fen) over w, e.created_at
+       from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+       ${byAccountRow('t.county_id')}`,
+    );
+    await run(
+      db,
+      `insert into ledger_accounts__keyed (id, kind, owner_id, county_id, created_at)
+       select a.id, a.kind, a.owner_id, u.county_id, u.created_at from ledger_accounts a
+       join (select account_id, county_id, min(created_at) as created_at from ledger_entries__keyed
+             group by account_id, county_id) u on u.account_id = a.id`,
+    );
+    for (const table of ['ledger_entries', 'ledger_transactions', 'ledger_accounts']) {
+      await run(db, `drop table ${table}`);
+      await run(db, `alter table ${table}__keyed rename to ${table}`);
     }
-  } finally {
-    await run(db, 'pragma foreign_keys = on');
-  }
+    await db.schema
+      .createIndex('ledger_transactions_ref')
+      .on('ledger_transactions')
+      .column('ref_id')
+      .execute();
+    await createEntryIndexes(db);
+  });
 }
 
 async function alterPostgres(db: AnyDb): Promise<void> {
