@@ -1,16 +1,36 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readCatalog } from '../server/db/catalog.ts';
 import type { DbHandle } from '../server/db/create-db.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed-demo.ts';
-import { runningBalanceMismatches, trialBalance } from '../server/modules/ledger/index.ts';
+import { daySumMismatches, runningBalanceMismatches, trialBalance } from '../server/modules/ledger/index.ts';
 import { uuidv7 } from '../server/shared/ids.ts';
 import { createTestApp, createTestDb, describeDb, type TestApp } from './harness.ts';
 import { hqAdmin, post, registerVillager, signIn } from './scenarios.ts';
+import { countedRows } from './tallies.ts';
 import { populatedCounty } from './world.ts';
 
-const countyKeys = (name: string) => name.endsWith('-county-keys');
+/**
+ * Each module's county-keys migration and every later one of the module, written on the keyed
+ * schema: left out of the old database, as a database from before the keys had none of them.
+ */
+const modules = new URL('../server/modules/', import.meta.url);
+const keyedFrom = new Map(
+  fs.readdirSync(modules).flatMap((module) => {
+    const dir = new URL(`${module}/migrations/`, modules);
+    const keys = fs.existsSync(dir)
+      ? fs.readdirSync(dir).find((f) => f.endsWith('-county-keys.ts'))
+      : undefined;
+    return keys ? [[module, keys.replace(/\.ts$/, '')] as const] : [];
+  }),
+);
+const countyKeys = (name: string) => {
+  const [module, migration] = name.split('/') as [string, string];
+  const from = keyedFrom.get(module);
+  return from !== undefined && migration >= from;
+};
 
 /** Rows that gained `county_id`, paired with the parent row it was copied from. */
 const backfilled = [
@@ -90,11 +110,19 @@ describeDb('keying county tables by county on a populated database', () => {
 
   it('keeps every row and the books; ledger accounts split into one row per county used', async () => {
     const after = await counts(old);
-    expect(after).toEqual(await counts(t.handle));
-    expect({ ...after, ledger_accounts: 0 }).toEqual({ ...before, ledger_accounts: 0 });
+    // Tallies counted by the migrations have no rows at zero, which the live ones keep.
+    const tallies = ['center_counts', 'application_counts'];
+    const untallied = (c: Record<string, number>) =>
+      Object.fromEntries(Object.entries(c).filter(([table]) => !tallies.includes(table)));
+    expect(untallied(after)).toEqual(untallied(await counts(t.handle)));
+    for (const table of tallies)
+      expect(await countedRows(old.db, table), table).toEqual(await countedRows(t.handle.db, table));
+    const kept = Object.fromEntries(Object.keys(before).map((table) => [table, after[table]]));
+    expect({ ...kept, ledger_accounts: 0 }).toEqual({ ...before, ledger_accounts: 0 });
     expect(after.ledger_accounts).toBeGreaterThan(before.ledger_accounts!);
     expect(await trialBalance(old.db)).toEqual(balanceBefore);
     expect(await runningBalanceMismatches(old.db)).toEqual([]);
+    expect(await daySumMismatches(old.db)).toEqual([]);
   });
 
   it('files the ledger as it is filed today: counties found, sequences and balances per county', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GENERATED_PASSWORD, type GenerateResult, generate } from '../bench/generate/generate.ts';
-import { runningBalanceMismatches } from '../server/modules/ledger/index.ts';
+import { daySumMismatches, runningBalanceMismatches } from '../server/modules/ledger/index.ts';
 import { rebuildCenterCounts } from '../server/modules/network/index.ts';
 import { rebuildApplicationCounts } from '../server/modules/recruitment/index.ts';
 import { rebuildCertifiedPartners } from '../server/modules/training/index.ts';
@@ -106,6 +106,7 @@ describeDb('the national-size data generator', () => {
     expect(trial.status).toBe(200);
     expect(trial.body.totalFen).toBe(0);
     expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+    expect(await daySumMismatches(t.deps.db)).toEqual([]);
     // Every account row's entries (an account in one county) are numbered 1…n and carry the running sum.
     const entries = await t.deps.db
       .selectFrom('ledger_entries')

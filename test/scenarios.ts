@@ -116,7 +116,10 @@ export async function depositFloat(t: TestApp, staffToken: string, centerId: str
 
 /** The books must balance after every flow. */
 export async function expectBalancedBooks(t: TestApp) {
-  const { trialBalance, runningBalanceMismatches } = await import('../server/modules/ledger/index.ts');
+  const { trialBalance, runningBalanceMismatches, daySumMismatches } = await import(
+    '../server/modules/ledger/index.ts'
+  );
   expect((await trialBalance(t.deps.db)).totalFen).toBe(0);
   expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+  expect(await daySumMismatches(t.deps.db)).toEqual([]);
 }

@@ -1,11 +1,13 @@
 /**
  * The ledger as `ledger/post.ts` writes it: one transaction per movement in its county,
  * entries summing to zero, each account's row in that county with its entries numbered 1, 2,
- * 3… and the running balance after each. Heads (last seq and balance) are kept in memory per
- * county; a county's are forgotten when it is done (no later posting touches its rows), so
- * memory stays flat however many counties are generated.
+ * 3… and the running balance after each, and each row's net per kind and China Standard Time
+ * day (`ledger_day_sums`). Heads (last seq and balance) and day sums are kept in memory per
+ * county; a county's are written and forgotten when it is done (no later posting touches its
+ * rows), so memory stays flat however many counties are generated.
  */
 import { type AccountKind, accountKinds } from '../../server/modules/ledger/index.ts';
+import { dayOf } from '../../server/shared/month.ts';
 import { iso, type Rng } from './rng.ts';
 import type { Sink } from './sink.ts';
 
@@ -18,12 +20,18 @@ export type Books = {
   ): void;
   /** The signed balance (debit positive) of an account's row in a county so far. */
   signed(account: string, countyId: string): number;
-  /** Drops the heads of a finished county's account rows. */
-  forget(countyId: string): void;
+  /** Writes a finished county's day sums and drops what is kept of its account rows. */
+  close(sink: Sink, countyId: string): void;
+};
+
+type CountyBooks = {
+  heads: Map<string, { seq: number; balance: number }>;
+  /** By account, day and kind, NUL-separated. */
+  daySums: Map<string, { amountFen: number; entries: number }>;
 };
 
 export function makeBooks(rng: Rng): Books {
-  const heads = new Map<string, Map<string, { seq: number; balance: number }>>();
+  const counties = new Map<string, CountyBooks>();
   return {
     post(sink, p) {
       const sums = new Map<string, number>();
@@ -38,14 +46,15 @@ export function makeBooks(rng: Rng): Books {
       if (sums.size === 0) return;
       const at = iso(p.at);
       const transactionId = rng.idAt(p.at);
-      let county = heads.get(p.countyId);
+      let county = counties.get(p.countyId);
       if (!county) {
-        county = new Map();
-        heads.set(p.countyId, county);
+        county = { heads: new Map(), daySums: new Map() };
+        counties.set(p.countyId, county);
       }
+      const day = dayOf(new Date(p.at));
       for (const account of sums.keys()) {
-        if (county.has(account)) continue;
-        county.set(account, { seq: 0, balance: 0 });
+        if (county.heads.has(account)) continue;
+        county.heads.set(account, { seq: 0, balance: 0 });
         const kind = account.split(':')[0] as AccountKind;
         if (!(kind in accountKinds)) throw new Error(`unknown account kind in ${account}`);
         sink.add('ledger_accounts', {
@@ -65,9 +74,14 @@ export function makeBooks(rng: Rng): Books {
         created_at: at,
       });
       for (const [account, amountFen] of sums) {
-        const head = county.get(account)!;
+        const head = county.heads.get(account)!;
         head.seq += 1;
         head.balance += amountFen;
+        const key = `${account}\0${day}\0${p.kind}`;
+        const sum = county.daySums.get(key) ?? { amountFen: 0, entries: 0 };
+        sum.amountFen += amountFen;
+        sum.entries += 1;
+        county.daySums.set(key, sum);
         sink.add('ledger_entries', {
           id: rng.idAt(p.at),
           transaction_id: transactionId,
@@ -80,9 +94,20 @@ export function makeBooks(rng: Rng): Books {
         });
       }
     },
-    signed: (account, countyId) => heads.get(countyId)?.get(account)?.balance ?? 0,
-    forget(countyId) {
-      heads.delete(countyId);
+    signed: (account, countyId) => counties.get(countyId)?.heads.get(account)?.balance ?? 0,
+    close(sink, countyId) {
+      for (const [key, sum] of counties.get(countyId)?.daySums ?? []) {
+        const [account, day, kind] = key.split('\0') as [string, string, string];
+        sink.add('ledger_day_sums', {
+          account_id: account,
+          county_id: countyId,
+          day,
+          kind,
+          amount_fen: sum.amountFen,
+          entries: sum.entries,
+        });
+      }
+      counties.delete(countyId);
     },
   };
 }

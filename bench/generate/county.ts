@@ -47,13 +47,13 @@ export async function writeWholeCounty(
     }
     writeRuns(sink, county, runs);
     writePayouts(ctx, sink, county, shop.sellers);
+    ctx.books.close(sink, county.id);
     await sink.flush(true);
     // Listings are written once their orders have left their stock, with the real search terms.
     await insertProducts(
       trx,
       shop.listings.map((l) => l.row),
     );
-    ctx.books.forget(county.id);
   });
 }
 
@@ -152,7 +152,7 @@ function writeCentreTrade(
   for (const m of moments) {
     if (m.at > ctx.endMs) continue;
     if (m.kind === 'store') {
-      writeStoreOrder(ctx, sink, county, centre, transport, shop, listings, m.listing, m.at);
+      writeStoreOrder(ctx, sink, county, centre, transport, listings, m.listing, m.at);
       continue;
     }
     const villager = rng.pick(villagers);

@@ -121,7 +121,6 @@ export function writeStoreOrder(
   county: CountyPlan,
   centre: CentrePlan,
   transport: { runs: Runs; vehicles: string[] },
-  shop: CountyShop,
   centreListings: readonly Listing[],
   listing: Listing,
   at: number,

@@ -26,6 +26,7 @@ export const distributed = [
   'harvest_batches',
   'interview_notes',
   'ledger_accounts',
+  'ledger_day_sums',
   'ledger_entries',
   'ledger_transactions',
   'onboarding_steps',

@@ -67,3 +67,15 @@ export function periodRanges(period: Period, day: string): { current: Range; pre
 export function dayOf(at: Date): string {
   return new Date(at.getTime() + CST_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * The China Standard Time days `[from, to)` (YYYY-MM-DD) that a range of whole days covers. A
+ * range that does not start and end at a CST midnight is a programming error: what is kept per
+ * day cannot answer it.
+ */
+export function wholeDays(range: Range): { from: string; to: string } {
+  const atMidnight = (at: string) => (Date.parse(at) + CST_MS) % 86_400_000 === 0;
+  if (!atMidnight(range.from) || !atMidnight(range.to))
+    throw new Error(`not a range of whole China Standard Time days: ${range.from} to ${range.to}`);
+  return { from: dayOf(new Date(range.from)), to: dayOf(new Date(range.to)) };
+}

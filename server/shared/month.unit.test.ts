@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthOf, monthRange, monthsSpanned, nextMonth } from './month.ts';
+import { monthOf, monthRange, monthsSpanned, nextMonth, periodRanges, wholeDays } from './month.ts';
 
 describe('China Standard Time months', () => {
   it('turns the year after December', () => {
@@ -24,5 +24,16 @@ describe('China Standard Time months', () => {
       '2026-02',
     ]);
     expect(monthsSpanned(null, '2026-01-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('names the days of a period and refuses a range that is not whole days', () => {
+    expect(wholeDays(monthRange('2026-03'))).toEqual({ from: '2026-03-01', to: '2026-04-01' });
+    expect(wholeDays(periodRanges('week', '2026-11-26').current)).toEqual({
+      from: '2026-11-23',
+      to: '2026-11-30',
+    });
+    expect(() => wholeDays({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' })).toThrow(
+      /whole China Standard Time days/,
+    );
   });
 });

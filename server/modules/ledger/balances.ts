@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/create-db.ts';
+import { dayOf, wholeDays } from '../../shared/month.ts';
 import { naturalBalance } from './accounts.ts';
 
 /**
@@ -141,9 +142,10 @@ export async function accountEntries(
 }
 
 /**
- * The signed net of entries per account and transaction kind over `[from, to)`, for many
- * accounts of one county in one query (dashboards over a county's centres). Accounts
- * without entries are absent.
+ * The signed net of entries per account and transaction kind over a range of whole China
+ * Standard Time days (a week, a month), for many accounts of one county in one query
+ * (dashboards over a county's centres): read from the day sums, a row per account, kind and
+ * day, not from the entries. Accounts without entries are absent.
  */
 export async function sumsByKind(
   db: Queryable,
@@ -151,19 +153,17 @@ export async function sumsByKind(
   accounts: readonly string[],
   range: { from: string; to: string },
 ): Promise<Map<string, Map<string, number>>> {
+  const days = wholeDays(range);
   const result = new Map<string, Map<string, number>>();
   for (let i = 0; i < accounts.length; i += 500) {
-    const rows = await entriesWithTransactions(db)
-      .select([
-        'ledger_entries.account_id as account',
-        'ledger_transactions.kind as kind',
-        (eb) => eb.fn.sum<number>('ledger_entries.amount_fen').as('total'),
-      ])
-      .where('ledger_entries.account_id', 'in', accounts.slice(i, i + 500))
-      .where('ledger_entries.county_id', '=', countyId)
-      .where('ledger_entries.created_at', '>=', range.from)
-      .where('ledger_entries.created_at', '<', range.to)
-      .groupBy(['ledger_entries.account_id', 'ledger_transactions.kind'])
+    const rows = await db
+      .selectFrom('ledger_day_sums')
+      .select(['account_id as account', 'kind', (eb) => eb.fn.sum<number>('amount_fen').as('total')])
+      .where('account_id', 'in', accounts.slice(i, i + 500))
+      .where('county_id', '=', countyId)
+      .where('day', '>=', days.from)
+      .where('day', '<', days.to)
+      .groupBy(['account_id', 'kind'])
       .execute();
     for (const r of rows) {
       const kinds = result.get(r.account) ?? new Map<string, number>();
@@ -172,6 +172,38 @@ export async function sumsByKind(
     }
   }
   return result;
+}
+
+/**
+ * Day sums that differ from the entries they sum, as `<account> in <county> on <day> for
+ * <kind>`: a recount of every entry, for tests and checks on generated data.
+ */
+export async function daySumMismatches(db: Queryable): Promise<string[]> {
+  const counted = new Map<string, { amount: number; entries: number }>();
+  const entries = await entriesWithTransactions(db)
+    .select([
+      'ledger_entries.account_id as account',
+      'ledger_entries.county_id as county',
+      'ledger_entries.created_at as at',
+      'ledger_transactions.kind as kind',
+      'ledger_entries.amount_fen as amount',
+    ])
+    .execute();
+  for (const e of entries) {
+    const key = `${e.account} in ${e.county} on ${dayOf(new Date(e.at))} for ${e.kind}`;
+    const sum = counted.get(key) ?? { amount: 0, entries: 0 };
+    sum.amount += Number(e.amount);
+    sum.entries += 1;
+    counted.set(key, sum);
+  }
+  const out: string[] = [];
+  for (const r of await db.selectFrom('ledger_day_sums').selectAll().execute()) {
+    const key = `${r.account_id} in ${r.county_id} on ${r.day} for ${r.kind}`;
+    const sum = counted.get(key);
+    counted.delete(key);
+    if (sum?.amount !== Number(r.amount_fen) || sum.entries !== Number(r.entries)) out.push(key);
+  }
+  return [...out, ...counted.keys()].sort();
 }
 
 /**

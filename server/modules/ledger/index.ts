@@ -4,6 +4,7 @@ export {
   accountEntries,
   balanceOf,
   balancesByRef,
+  daySumMismatches,
   type LedgerLine,
   runningBalanceMismatches,
   sumsByKind,

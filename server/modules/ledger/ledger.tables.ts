@@ -39,8 +39,24 @@ export type LedgerEntryRow = {
   created_at: string;
 };
 
+/**
+ * The net of an account row's entries of one transaction kind on one China Standard Time day,
+ * kept by `post` in the same transaction as the entries. A period's sums per kind (a
+ * statement's totals, a leaderboard's earnings) read a row per day instead of every entry.
+ */
+export type LedgerDaySumRow = {
+  account_id: string;
+  county_id: string;
+  /** YYYY-MM-DD, China Standard Time. */
+  day: string;
+  kind: string;
+  amount_fen: number;
+  entries: number;
+};
+
 export type LedgerTables = {
   ledger_accounts: LedgerAccountRow;
   ledger_transactions: LedgerTransactionRow;
   ledger_entries: LedgerEntryRow;
+  ledger_day_sums: LedgerDaySumRow;
 };

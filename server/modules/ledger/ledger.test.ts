@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeDb, dialect, type TestApp } from '../../../test/harness.ts';
 import { hqAdmin, makeUser } from '../../../test/scenarios.ts';
-import { accountId, balanceOf, post, runningBalanceMismatches, trialBalance } from './index.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { monthRange } from '../../shared/month.ts';
+import {
+  accountId,
+  balanceOf,
+  daySumMismatches,
+  post,
+  runningBalanceMismatches,
+  sumsByKind,
+  trialBalance,
+} from './index.ts';
 
 const floatA = accountId('partner_float', 'centre-a');
 const floatB = accountId('partner_float', 'centre-b');
@@ -170,10 +180,56 @@ describeDb('ledger: double entry', () => {
           const tb = await trialBalance(t.deps.db);
           expect(tb.totalFen).toBe(0);
           expect(await runningBalanceMismatches(t.deps.db)).toEqual([]);
+          expect(await daySumMismatches(t.deps.db)).toEqual([]);
         },
       ),
       { numRuns: 15 },
     );
+  });
+
+  it('sums each account row by kind and China Standard Time day, and reads whole days from the sums', async () => {
+    const earned = accountId('commission_payable', 'centre-d');
+    const at = (iso: string) => fixedClock(new Date(iso));
+    const postAt = (iso: string, kind: string, amountFen: number) =>
+      t.deps.db.transaction().execute((trx) =>
+        post(trx, at(iso), {
+          kind,
+          refId: null,
+          countyId: 'days',
+          entries: [
+            { account: cash, amountFen: -amountFen },
+            { account: earned, amountFen },
+          ],
+        }),
+      );
+    // The last moment of 1 March and the first of 2 March, China Standard Time.
+    await postAt('2026-03-01T15:59:59.999Z', 'order', -600);
+    await postAt('2026-03-01T16:00:00.000Z', 'order', -400);
+    await postAt('2026-03-02T03:00:00.000Z', 'order', -50);
+    await postAt('2026-03-02T04:00:00.000Z', 'order_refund', 100);
+    const days = await t.deps.db
+      .selectFrom('ledger_day_sums')
+      .select(['day', 'kind', 'amount_fen', 'entries'])
+      .where('account_id', '=', earned)
+      .orderBy('day')
+      .orderBy('kind')
+      .execute();
+    expect(days.map((d) => [d.day, d.kind, Number(d.amount_fen), Number(d.entries)])).toEqual([
+      ['2026-03-01', 'order', -600, 1],
+      ['2026-03-02', 'order', -450, 2],
+      ['2026-03-02', 'order_refund', 100, 1],
+    ]);
+    const sums = async (range: { from: string; to: string }) =>
+      Object.fromEntries((await sumsByKind(t.deps.db, 'days', [earned, floatA], range)).get(earned) ?? []);
+    expect(await sums({ from: '2026-02-28T16:00:00.000Z', to: '2026-03-01T16:00:00.000Z' })).toEqual({
+      order: -600,
+    });
+    expect(await sums(monthRange('2026-03'))).toEqual({ order: -1_050, order_refund: 100 });
+    expect(await sums(monthRange('2026-04'))).toEqual({});
+    await expect(sums({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' })).rejects.toThrow(
+      /whole China Standard Time days/,
+    );
+    expect(await daySumMismatches(t.deps.db)).toEqual([]);
   });
 
   it('keeps an account one row per county, each with its own running balance', async () => {

@@ -4,6 +4,7 @@ import { isSqlite } from '../../db/dialect.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { dayOf } from '../../shared/month.ts';
 import { kindOf, naturalBalance } from './accounts.ts';
 
 export type Posting = {
@@ -121,5 +122,35 @@ export async function post(trx: Trx, clock: Clock, posting: Posting): Promise<st
     };
   });
   await trx.insertInto('ledger_entries').values(rows).execute();
+  await addToDaySums(trx, posting, byAccount, dayOf(new Date(now)));
   return transactionId;
+}
+
+/**
+ * Adds the posting to each account row's sum for its kind and day. The rows' accounts are
+ * already locked, so on PostgreSQL no other posting waits on these rows that did not already
+ * wait on the account.
+ */
+async function addToDaySums(trx: Trx, posting: Posting, byAccount: Map<string, number>, day: string) {
+  const entries = new Map<string, number>();
+  for (const e of posting.entries) entries.set(e.account, (entries.get(e.account) ?? 0) + 1);
+  await trx
+    .insertInto('ledger_day_sums')
+    .values(
+      [...byAccount].map(([account, amountFen]) => ({
+        account_id: account,
+        county_id: posting.countyId,
+        day,
+        kind: posting.kind,
+        amount_fen: amountFen,
+        entries: entries.get(account)!,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'county_id', 'day', 'kind']).doUpdateSet((eb) => ({
+        amount_fen: eb('ledger_day_sums.amount_fen', '+', eb.ref('excluded.amount_fen')),
+        entries: eb('ledger_day_sums.entries', '+', eb.ref('excluded.entries')),
+      })),
+    )
+    .execute();
 }
