@@ -6,6 +6,7 @@ import * as harvestBatches from './0004-harvest-batches.ts';
 import * as nationalSales from './0005-national-sales.ts';
 import * as salesRollups from './0006-sales-rollups.ts';
 import * as countyKeys from './0007-county-keys.ts';
+import * as centreSales from './0008-centre-sales.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0005-national-sales': nationalSales,
   '0006-sales-rollups': salesRollups,
   '0007-county-keys': countyKeys,
+  '0008-centre-sales': centreSales,
 };
