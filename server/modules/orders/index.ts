@@ -3,6 +3,7 @@ export { advanceOrder, type OrderSummary, orderSummary } from './advance-order.t
 export { cancelOrder } from './cancel-order.ts';
 export {
   type CenterOrderVolumes,
+  orderingVillagers,
   orderVolumesOfCenters,
   type PromotedOrderVolumes,
   promotedOrderVolumesOfCenters,

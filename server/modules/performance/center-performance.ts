@@ -1,12 +1,13 @@
+import type { Queryable } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { dayOf, isCalendarDay, type Period, periodRanges, type Range } from '../../shared/month.ts';
 import { lastVisitOfCenters } from '../field-visits/index.ts';
 import { type Actor, assertFound, canSeeCenter, canSeeCounty } from '../identity/index.ts';
 import { type Center, findCenter, findCounty, listCenters } from '../network/index.ts';
-import { orderVolumesOfCenters } from '../orders/index.ts';
+import { orderingVillagers, orderVolumesOfCenters } from '../orders/index.ts';
 import { earningsOfCenters } from '../partners/index.ts';
-import { serviceVolumesOfCenters } from '../services/index.ts';
+import { servedVillagers, serviceVolumesOfCenters } from '../services/index.ts';
 import { upstreamSalesOfCenters } from '../upstream/index.ts';
 
 export type Figures = {
@@ -82,8 +83,9 @@ async function performanceOf(
   const seesEarnings = actor.role !== 'gov_viewer';
   const ids = centers.map((c) => c.id);
   const figuresOf = async (range: Range) => {
-    const [orders, services, upstream, earnings] = await Promise.all([
+    const [orders, active, services, upstream, earnings] = await Promise.all([
       orderVolumesOfCenters(deps.db, ids, range),
+      activeVillagersOf(deps.db, ids, range),
       serviceVolumesOfCenters(deps.db, ids, range),
       upstreamSalesOfCenters(deps.db, ids, range),
       seesEarnings ? earningsOfCenters(deps.db, centers, range) : null,
@@ -96,7 +98,7 @@ async function performanceOf(
         period: range,
         orders: o.orders,
         gmvFen: o.gmvFen,
-        activeVillagers: new Set([...o.villagerIds, ...s.villagerIds]).size,
+        activeVillagers: active.get(id) ?? 0,
         upstreamSalesFen: upstream.get(id)!,
         serviceRequests: s.succeeded,
         earningsFen: earnings ? earnings.get(id)!.netFen : null,
@@ -119,6 +121,24 @@ async function performanceOf(
       lastVisitAt: visits.get(c.id) ?? null,
     };
   });
+}
+
+/**
+ * Distinct villagers with a counted order or a service request at each centre in the range:
+ * the two modules' queries united and counted in SQL, so no villager id leaves the database.
+ */
+async function activeVillagersOf(db: Queryable, centerIds: readonly string[], range: Range) {
+  if (centerIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom(
+      orderingVillagers(db, centerIds, range)
+        .union(servedVillagers(db, centerIds, range))
+        .as('active'),
+    )
+    .select((eb) => ['active.center_id', eb.fn.countAll().as('n')])
+    .groupBy('active.center_id')
+    .execute();
+  return new Map(rows.map((r) => [r.center_id, Number(r.n)]));
 }
 
 /**
