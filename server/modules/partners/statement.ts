@@ -111,8 +111,9 @@ export async function centerEarnings(
 }
 
 /**
- * `centerEarnings` without the items, for many centres in one query per county: what a
- * county leaderboard shows per centre, equal to each statement's totals.
+ * `centerEarnings` without the items, for many centres in one query per county over whole
+ * China Standard Time days (a week, a month), from the ledger's day sums: what a county
+ * leaderboard shows per centre, equal to each statement's totals.
  */
 export async function earningsOfCenters(
   db: Queryable,
