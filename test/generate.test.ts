@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GENERATED_PASSWORD, type GenerateResult, generate } from '../bench/generate/generate.ts';
 import { daySumMismatches, runningBalanceMismatches } from '../server/modules/ledger/index.ts';
 import { rebuildCenterCounts } from '../server/modules/network/index.ts';
+import { SMS_TOPIC } from '../server/modules/notifications/index.ts';
 import { rebuildApplicationCounts } from '../server/modules/recruitment/index.ts';
 import { rebuildCertifiedPartners } from '../server/modules/training/index.ts';
 import { createTestApp, describeDb, type TestApp } from './harness.ts';
@@ -98,6 +99,55 @@ describeDb('the national-size data generator', () => {
       expect(c.hub.lon).toBeGreaterThan(73);
       expect(c.hub.lon).toBeLessThan(135);
     }
+  });
+
+  it('sends the SMS the app sends: a pickup code per arrival, a result per request, each delivered once', async () => {
+    const arrived = await count(
+      "select count(*) as n from parcels where direction = 'inbound' and arrived_at is not null",
+    );
+    expect(arrived).toBeGreaterThan(0);
+    expect(await count("select count(*) as n from notifications where kind = 'pickup_code'")).toBe(arrived);
+    expect(
+      await count(`select count(distinct m.id) as n from notifications m join parcels p on p.recipient_phone = m.to_address
+        and p.arrived_at = m.created_at and p.county_id = m.county_id where m.kind = 'pickup_code'`),
+    ).toBe(arrived);
+    const results = await count(
+      "select count(*) as n from notifications where kind in ('service_succeeded', 'service_refund')",
+    );
+    expect(results).toBe(
+      await count('select count(*) as n from service_requests where resolved_at is not null'),
+    );
+    expect(
+      await count(`select count(*) as n from notifications m join service_requests r
+        on m.body like '%' || r.receipt_no || '%' and m.created_at = r.resolved_at
+        where m.kind = case r.status when 'succeeded' then 'service_succeeded' else 'service_refund' end`),
+    ).toBe(results);
+    // Every message was taken by the gateway through exactly one delivered outbox job.
+    const messages = await count('select count(*) as n from notifications');
+    expect(
+      await count("select count(*) as n from notifications where status = 'sent' and sent_at >= created_at"),
+    ).toBe(messages);
+    const jobs = await t.deps.db.selectFrom('outbox').select(['topic', 'status', 'payload']).execute();
+    expect(jobs.every((j) => j.topic === SMS_TOPIC && j.status === 'delivered')).toBe(true);
+    const ids = jobs.map((j) => JSON.parse(j.payload).notificationId as string);
+    expect(new Set(ids).size).toBe(messages);
+    expect(ids).toHaveLength(messages);
+
+    // The county's message log, through the route, newest first and only its county.
+    const staff = await signIn(t, 'county1', GENERATED_PASSWORD);
+    const me = await t.request('GET', '/api/v1/me', { token: staff });
+    const log = await t.request('GET', '/api/v1/notifications?limit=20', { token: staff });
+    expect(log.status).toBe(200);
+    expect(log.body.items).toHaveLength(20);
+    const inCounty = await t.deps.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('county_id', '=', me.body.countyId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(20)
+      .execute();
+    expect(log.body.items.map((m: { id: string }) => m.id)).toEqual(inCounty.map((m) => m.id));
   });
 
   it('keeps the books: trial balance 0, running balances agree, floats match what they paid for', async () => {

@@ -1,11 +1,14 @@
 /**
  * The parcel that carries an assisted order from the merchant through the hub to the centre,
- * with the events the logistics module records at each scan (places as villagers see them).
+ * with the events the logistics module records at each scan (places as villagers see them) and
+ * the pickup code SMS sent when it arrives at the centre.
  */
 import { createHash } from 'node:crypto';
+import { pickupCodeSms } from '../../server/modules/logistics/index.ts';
 import type { ParcelStatus } from '../../server/modules/logistics/logistics.tables.ts';
 import type { OrderStatus } from '../../server/modules/orders/orders.tables.ts';
 import type { Ctx } from './context.ts';
+import { writeSms } from './messages.ts';
 import type { CentrePlan, CountyPlan } from './network.ts';
 import { iso } from './rng.ts';
 import type { Run } from './runs.ts';
@@ -49,6 +52,7 @@ export function writeParcel(
   const carrier = c.merchantNames[p.shipper]!;
   const travelled = status === 'in_transit' || status === 'ready_for_pickup' || status === 'picked_up';
   const arrived = status === 'ready_for_pickup' || status === 'picked_up';
+  const code = arrived ? String(rng.int(0, 999_999)).padStart(6, '0') : null;
   sink.add('parcels', {
     id,
     county_id: county.id,
@@ -62,7 +66,7 @@ export function writeParcel(
     weight_grams: p.weight,
     status,
     run_id: travelled ? p.run!.id : null,
-    pickup_code_hash: arrived ? sha256(`${id}${String(rng.int(0, 999_999)).padStart(6, '0')}`) : null,
+    pickup_code_hash: code ? sha256(`${id}${code}`) : null,
     pickup_attempts: 0,
     exception_reason: null,
     arrived_at: arrived ? iso(p.times.ready_for_pickup!) : null,
@@ -90,6 +94,15 @@ export function writeParcel(
       place: place[type],
       actor_id: m.actor,
       data: type === 'in_transit' ? JSON.stringify({ runId: p.run!.id }) : null,
+    });
+  }
+  if (code) {
+    writeSms(ctx, sink, {
+      to: villager.phone,
+      body: pickupCodeSms(centre.name, code),
+      countyId: county.id,
+      kind: 'pickup_code',
+      at: p.times.ready_for_pickup!,
     });
   }
 }

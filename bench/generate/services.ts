@@ -2,10 +2,12 @@
  * Everyday services at the counter (top-ups, utility bills, tickets) as the services module
  * records them once the provider has answered: the float pays the provider, the partner's fee
  * is earned on the commission account and set off against the cash the partner took; a
- * failed request is reversed exactly.
+ * failed request is reversed exactly. The villager gets the result by SMS.
  */
-import type { ServiceKind } from '../../server/modules/services/services.tables.ts';
+import { serviceResultSms } from '../../server/modules/services/index.ts';
+import type { ServiceKind, ServiceRequestRow } from '../../server/modules/services/services.tables.ts';
 import type { Ctx } from './context.ts';
+import { writeSms } from './messages.ts';
 import type { CentrePlan, CountyPlan } from './network.ts';
 import { CST, iso, withTail } from './rng.ts';
 import type { Sink } from './sink.ts';
@@ -73,7 +75,7 @@ export function writeService(
     });
   }
   const day = new Date(at + CST).toISOString().slice(0, 10).replaceAll('-', '');
-  sink.add('service_requests', {
+  const request = {
     id,
     county_id: county.id,
     center_id: centre.id,
@@ -94,6 +96,13 @@ export function writeService(
     created_at: iso(at),
     updated_at: iso(resolvedMs),
     resolved_at: iso(resolvedMs),
+  } satisfies ServiceRequestRow;
+  sink.add('service_requests', request);
+  writeSms(ctx, sink, {
+    to: villager.phone,
+    ...serviceResultSms(request, centre.name, request.status),
+    countyId: county.id,
+    at: resolvedMs,
   });
   return { amountFen: failed ? 0 : amountFen };
 }

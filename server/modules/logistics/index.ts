@@ -4,3 +4,4 @@ export type { Parcel, Run, Vehicle } from './logistics.views.ts';
 export { createOutboundParcel, createReturnParcel, type NewOutboundParcel } from './outbound.ts';
 export { type ParcelAction, parcelStep } from './parcel-status.ts';
 export { type ReadyParcel, readyForPickup } from './parcels-ready.ts';
+export { pickupCodeSms } from './pickup-code.ts';

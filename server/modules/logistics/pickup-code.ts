@@ -32,8 +32,12 @@ export async function issuePickupCode(
     .execute();
   await queueSms(trx, deps.clock, {
     to: parcel.recipient_phone,
-    body: `【村通】您的包裹已到${centerName}，取件码 ${code}，请凭码领取。`,
+    body: pickupCodeSms(centerName, code),
     countyId: parcel.county_id,
     kind: 'pickup_code',
   });
 }
+
+/** The text that tells a recipient where the parcel waits and its pickup code. */
+export const pickupCodeSms = (centerName: string, code: string) =>
+  `【村通】您的包裹已到${centerName}，取件码 ${code}，请凭码领取。`;

@@ -4,5 +4,5 @@ export { type CenterServiceVolumes, servedVillagers, serviceVolumesOfCenters } f
 export { httpServiceProviders, type ServicesConfig, serviceProvidersFrom } from './http-provider.ts';
 export type { ServiceProviders } from './providers.ts';
 export { SERVICE_TOPIC } from './request-service.ts';
-export { serviceHandler } from './resolve-request.ts';
+export { serviceHandler, serviceResultSms } from './resolve-request.ts';
 export { type SandboxOptions, sandboxServiceProviders } from './sandbox-provider.ts';

@@ -51,19 +51,10 @@ async function finish(deps: Deps, row: ServiceRequestRow, outcome: Final): Promi
     const villager = await findVillager(trx, row.villager_id);
     const center = await findCenter(trx, row.center_id);
     if (!villager || !center) return;
-    const what = `${serviceLabel[row.kind]}${yuan(row.amount_fen)}元`;
-    const refund =
-      row.payment === 'wallet'
-        ? `${yuan(row.amount_fen)}元已退回您的钱包，服务费${yuan(row.fee_fen)}元请到服务站取回`
-        : `请到服务站取回${yuan(Number(row.amount_fen) + Number(row.fee_fen))}元`;
     await queueSms(trx, deps.clock, {
       to: villager.phone,
-      body:
-        outcome.status === 'succeeded'
-          ? `【村通】您在${center.name}办理的${what}已成功，服务费${yuan(row.fee_fen)}元，收据号${row.receipt_no}。`
-          : `【村通】您在${center.name}办理的${what}未成功，${refund}。收据号${row.receipt_no}。`,
+      ...serviceResultSms(row, center.name, outcome.status),
       countyId: row.county_id,
-      kind: outcome.status === 'succeeded' ? 'service_succeeded' : 'service_refund',
     });
   });
   deps.nudgeOutbox();
@@ -163,4 +154,26 @@ async function cancel(
 export function serviceHandler(providers: ServiceProviders) {
   return (deps: Deps, payload: Record<string, unknown>) =>
     resolveServiceRequest(deps, providers, String(payload.requestId));
+}
+
+/** The villager's SMS about a resolved request: its text and its kind in the message log. */
+export function serviceResultSms(
+  row: Pick<ServiceRequestRow, 'kind' | 'amount_fen' | 'fee_fen' | 'payment' | 'receipt_no'>,
+  centerName: string,
+  status: 'succeeded' | 'failed',
+): { body: string; kind: string } {
+  const what = `${serviceLabel[row.kind]}${yuan(row.amount_fen)}元`;
+  if (status === 'succeeded')
+    return {
+      body: `【村通】您在${centerName}办理的${what}已成功，服务费${yuan(row.fee_fen)}元，收据号${row.receipt_no}。`,
+      kind: 'service_succeeded',
+    };
+  const refund =
+    row.payment === 'wallet'
+      ? `${yuan(row.amount_fen)}元已退回您的钱包，服务费${yuan(row.fee_fen)}元请到服务站取回`
+      : `请到服务站取回${yuan(Number(row.amount_fen) + Number(row.fee_fen))}元`;
+  return {
+    body: `【村通】您在${centerName}办理的${what}未成功，${refund}。收据号${row.receipt_no}。`,
+    kind: 'service_refund',
+  };
 }
