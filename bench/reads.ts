@@ -35,6 +35,8 @@ type Sample = {
   centreId: string;
   partnerId: string;
   partnerLogin: string;
+  /** A villager of the centre, whose messages HQ looks up by phone. */
+  villagerPhone: string;
 };
 type Who = 'hq' | 'staff' | 'partner';
 type Read = { name: string; who: Who; path: (s: Sample) => string };
@@ -75,6 +77,7 @@ const reads: Read[] = [
     who: 'staff',
     path: (s) => `/api/v1/training/partners?countyId=${s.countyId}`,
   },
+  { name: 'county message log', who: 'staff', path: () => '/api/v1/notifications?limit=50' },
   { name: 'gov dashboard', who: 'staff', path: (s) => `/api/v1/gov/dashboard?countyId=${s.countyId}` },
   { name: 'centre orders (partner)', who: 'partner', path: () => '/api/v1/orders?limit=50' },
   {
@@ -95,6 +98,12 @@ const reads: Read[] = [
   },
   { name: 'HQ rollout dashboard', who: 'hq', path: () => '/api/v1/rollout/dashboard' },
   { name: 'HQ rollout map', who: 'hq', path: () => '/api/v1/rollout/map' },
+  { name: 'HQ message log', who: 'hq', path: () => '/api/v1/notifications?limit=50' },
+  {
+    name: 'HQ message log by phone',
+    who: 'hq',
+    path: (s) => `/api/v1/notifications?phone=${s.villagerPhone}&limit=50`,
+  },
 ];
 
 async function samplesOf(count: number): Promise<Sample[]> {
@@ -126,12 +135,19 @@ async function samplesOf(count: number): Promise<Sample[]> {
         )
         .orderBy(sql`random()`)
         .executeTakeFirstOrThrow();
+      const villager = await handle.db
+        .selectFrom('villagers')
+        .select('phone')
+        .where('center_id', '=', partner.center_id!)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       samples.push({
         countyId,
         staffLogin: staff.login,
         centreId: partner.center_id!,
         partnerId: partner.id,
         partnerLogin: partner.login,
+        villagerPhone: villager.phone,
       });
     }
     return samples;
