@@ -2,7 +2,7 @@
  * Reads at national size: starts the real server on a generated database (`npm run generate`)
  * and measures, one read at a time, p50/p99 of what county teams, partners and HQ open all
  * day — a county's lists, a partner's statement, a centre's performance, a county leaderboard,
- * the HQ dashboards. Each request picks one of several sampled counties / centres / partners,
+ * the HQ dashboards, the message logs. Each request picks one of several sampled counties / centres / partners,
  * so the figures are not those of one hot row. A read whose route answers 404 is skipped
  * (not deployed here). Target: p99 ≤ 200 ms each.
  *
