@@ -7,6 +7,7 @@ import { createDb, type DbHandle } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_PASSWORD, type DemoLogin, seedDemo } from './demo/seed-demo.ts';
 import type { Deps } from './deps.ts';
+import { startHousekeeping } from './jobs/housekeeping.ts';
 import { startOutboxWorker } from './jobs/outbox-worker.ts';
 import { ensureAdmin } from './modules/identity/index.ts';
 import { serviceProvidersFrom } from './modules/services/index.ts';
@@ -69,7 +70,10 @@ async function prepare(handle: DbHandle): Promise<DemoLogin[]> {
   return demoLogins;
 }
 
-/** One API process: the HTTP server and an outbox worker (leases keep workers of several processes apart). */
+/**
+ * One API process: the HTTP server, an outbox worker (leases keep workers of several processes
+ * apart) and the hourly housekeeping.
+ */
 async function serve(handle: DbHandle): Promise<void> {
   let nudge = () => {};
   const deps = depsFor(handle, () => nudge());
@@ -83,6 +87,7 @@ async function serve(handle: DbHandle): Promise<void> {
   });
   const worker = startOutboxWorker(deps, outboxHandlers(providers));
   nudge = worker.nudge;
+  const housekeeping = startHousekeeping(deps);
   await app.listen({ port: config.port, host: config.host });
 
   let stopping = false;
@@ -91,6 +96,7 @@ async function serve(handle: DbHandle): Promise<void> {
     stopping = true;
     await app.close();
     await worker.stop();
+    await housekeeping.stop();
     await handle.close();
     process.exit(0);
   };

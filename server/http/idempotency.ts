@@ -114,3 +114,29 @@ export async function idempotentWrite<T>(
     return replay(request, reply, hash, winner, audit);
   }
 }
+
+/**
+ * Deletes up to `limit` stored answers recorded before `before`; returns how many. A client
+ * retrying after that gets its request run again, so `before` must lie well beyond any retry.
+ */
+export async function deleteIdempotencyKeysBefore(
+  db: Deps['db'],
+  before: string,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple('user_id', 'key'),
+        'in',
+        selectFrom('idempotency_keys')
+          .select(['user_id', 'key'])
+          .where('created_at', '<', before)
+          .limit(limit)
+          .$asTuple('user_id', 'key'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -75,6 +75,30 @@ export async function deliverDue(deps: Deps, handlers: OutboxHandlers): Promise<
   return delivered;
 }
 
+/**
+ * Deletes up to `limit` jobs delivered before `before`, by their last lease (`available_at`,
+ * indexed with the status; a delivered job's lease began just before its delivery); returns
+ * how many. Pending and dead jobs stay: they are work, or an operator's to look at.
+ */
+export async function deleteDeliveredJobsBefore(
+  db: Deps['db'],
+  before: string,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('outbox')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'delivered')
+        .where('available_at', '<', before)
+        .limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Delivers until nothing is due; tests call this instead of waiting for the timer. */
 export async function drainOutbox(deps: Deps, handlers: OutboxHandlers): Promise<number> {
   let total = 0;

@@ -13,7 +13,7 @@ export { listUsers } from './list-users.ts';
 export { type LoginResult, login } from './login.ts';
 export { MIN_PASSWORD_LENGTH } from './passwords.ts';
 export { assertFound, canManageCounty, canSeeCenter, canSeeCounty } from './scope.ts';
-export { authenticate, revokeSession } from './sessions.ts';
+export { authenticate, deleteExpiredSessions, revokeSession } from './sessions.ts';
 
 export async function getUser(db: Queryable, id: string): Promise<Actor | null> {
   const row = await findUserById(db, id);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../../db/create-db.ts';
 import { hasOneServerProcess } from '../../db/dialect.ts';
 import type { Deps } from '../../deps.ts';
 import { type Actor, toActor } from './actor.ts';
@@ -100,4 +101,18 @@ export async function revokeSession(deps: Deps, token: string): Promise<void> {
     .execute();
   // After the update: a lookup starting from here on reads the revoked row.
   forgetSessions();
+}
+
+/**
+ * Deletes up to `limit` sessions that expired before `before` (revoked ones expire too);
+ * returns how many. Authentication already refuses them; this only keeps the table small.
+ */
+export async function deleteExpiredSessions(db: Queryable, before: string, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('token_hash', 'in', (eb) =>
+      eb.selectFrom('sessions').select('token_hash').where('expires_at', '<', before).limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
